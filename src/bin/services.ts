@@ -1,0 +1,25 @@
+import type { AwsService } from '../aws/index.js';
+import type { BackgroundTask, Clock, Logger } from '../shared/index.js';
+import type { BlobStore, Db } from '../store/index.js';
+import { createS3Service } from '../services/s3/index.js';
+import { createSsmService } from '../services/ssm/index.js';
+import { createSecretsManagerService } from '../services/secretsmanager/index.js';
+import { createCipher } from '../secrets/index.js';
+
+export interface ServiceDeps {
+  db: Db;
+  blobs: BlobStore;
+  clock: Clock;
+  logger: Logger;
+  /** 32-byte key that encrypts SecureString parameters and secrets at rest. */
+  masterKey: Buffer;
+}
+
+/** Every AWS service this process serves, plus the background work they need. */
+export function createServices(deps: ServiceDeps): { services: AwsService[]; tasks: BackgroundTask[] } {
+  const cipher = createCipher(deps.masterKey);
+  const s3 = createS3Service({ db: deps.db, blobs: deps.blobs, clock: deps.clock, logger: deps.logger.child({ svc: 's3' }) });
+  const ssm = createSsmService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'ssm' }) });
+  const sm = createSecretsManagerService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'secretsmanager' }) });
+  return { services: [s3.service, ssm.service, sm.service], tasks: [...s3.tasks] };
+}

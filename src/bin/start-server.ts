@@ -1,0 +1,81 @@
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { createGateway } from '../aws/index.js';
+import type { UpConfig } from '../config/index.js';
+import { credentialsOf } from '../config/index.js';
+import { loadMasterKey } from '../secrets/index.js';
+import { SystemClock, type Logger } from '../shared/index.js';
+import { FsBlobStore, openDb, type Db } from '../store/index.js';
+import { healthRoute } from './health.js';
+import { startTasks } from './scheduler.js';
+import { createServices } from './services.js';
+import { VERSION } from './version.js';
+
+export interface RunningServer {
+  endpoint: string;
+  port: number;
+  storage: string;
+  close(): Promise<void>;
+}
+
+/** Builds every part of `nagare up` from a validated config, starts listening, and returns a handle. */
+export async function startServer(config: UpConfig, logger: Logger): Promise<RunningServer> {
+  const startedAt = Date.now();
+  const dataDir = resolve(config.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const db: Db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir });
+  const closeDb = async (): Promise<void> => db.close().catch(() => undefined);
+  try {
+    const blobs = await FsBlobStore.open(join(dataDir, 'blobs'));
+    const masterKey = await loadMasterKey({ dataDir, ...(config.masterKey ? { base64Key: config.masterKey } : {}) });
+    const clock = new SystemClock(config.timeScale);
+    const { services, tasks } = createServices({ db, blobs, clock, logger, masterKey });
+    const storage = `${db.kind === 'pglite' ? `PGlite (${join(dataDir, 'pg')})` : 'PostgreSQL'} + blobs (${join(dataDir, 'blobs')})`;
+    const server = createGateway({
+      services,
+      credentials: credentialsOf(config),
+      accountId: config.accountId,
+      clock,
+      logger,
+      routes: [
+        healthRoute({
+          version: VERSION,
+          startedAt,
+          storage: { database: db.kind, blobs: blobs.kind },
+          timeScale: config.timeScale,
+          services: services.map((s) => s.model.metadata.serviceId),
+        }),
+      ],
+    });
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(config.port, config.host, () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const scheduler = startTasks(tasks, logger);
+    logger.info({ port, host: config.host, storage, timeScale: config.timeScale, version: VERSION }, 'nagare up');
+    return {
+      endpoint: `http://${host}:${port}`,
+      port,
+      storage,
+      async close() {
+        await new Promise<void>((ok) => {
+          server.close(() => ok());
+          // Idle keep-alive sockets would hold close() open; in-flight requests get a short grace.
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), 3000).unref();
+        });
+        await scheduler.stop();
+        await closeDb();
+      },
+    };
+  } catch (err) {
+    await closeDb();
+    throw err;
+  }
+}

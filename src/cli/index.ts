@@ -1,0 +1,4 @@
+export { parseArgs, type ParsedArgs } from './parse-args.js';
+export { detectLang, t, type Lang, type MessageKey } from './messages.js';
+export { renderBanner, type BannerInfo } from './banner.js';
+export { upHelp } from './up-help.js';

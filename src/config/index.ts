@@ -1,0 +1,4 @@
+export {
+  upConfigSchema, upConfigObject, upConfigKeys, resolveUpConfig, credentialsOf, isLoopbackHost, envNameOf, flagNameOf,
+  type UpConfig, type ConfigProblem,
+} from './up.js';

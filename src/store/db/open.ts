@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import type { Db } from './types.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import { migrate } from './migrate.js';
+
+export interface OpenDbOptions {
+  /** postgres://… for a server; undefined for embedded PGlite under `dataDir`. */
+  databaseUrl?: string;
+  /** Data directory; PGlite lives in `<dataDir>/pg`. undefined + no URL = in memory (tests). */
+  dataDir?: string;
+}
+
+/** Opens the configured database and brings its schema up to date. */
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  let db: Db;
+  if (options.databaseUrl) {
+    db = await openPostgres(options.databaseUrl);
+  } else if (options.dataDir) {
+    const dir = join(options.dataDir, 'pg');
+    await mkdir(dir, { recursive: true });
+    db = await openPglite(dir);
+  } else {
+    db = await openPglite(undefined);
+  }
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}

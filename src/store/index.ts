@@ -1,0 +1,2 @@
+export * from './db/index.js';
+export * from './blobs/index.js';

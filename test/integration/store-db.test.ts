@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { migrate, splitSql } from '../../src/store/index.js';
+import { forEachDatabase } from '../support/databases.js';
+
+test('splitSql keeps one statement per ;-terminated block and drops comments', () => {
+  assert.deepEqual(splitSql('-- c\nCREATE TABLE a (x int);\n\nCREATE INDEX i ON a (x);\n'), ['CREATE TABLE a (x int)', 'CREATE INDEX i ON a (x)']);
+});
+
+forEachDatabase((open, kind) => {
+  test(`migrations are applied once and recorded (${kind})`, async () => {
+    const db = await open();
+    try {
+      const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      assert.ok(versions.rows.length >= 1);
+      assert.equal(versions.rows[0]!.version, 1);
+      assert.deepEqual(await migrate(db), [], 'a second run applies nothing');
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  test(`transactions commit and roll back; int8 comes back as number (${kind})`, async () => {
+    const db = await open();
+    try {
+      await db.exec('CREATE TABLE t (id int8 PRIMARY KEY, v text NOT NULL)');
+      await db.transaction(async (tx) => {
+        await tx.query('INSERT INTO t VALUES ($1, $2)', [1, 'a']);
+      });
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.query('INSERT INTO t VALUES ($1, $2)', [2, 'b']);
+          throw new Error('abort');
+        }),
+        /abort/,
+      );
+      const rows = await db.query<{ id: number; v: string }>('SELECT id, v FROM t ORDER BY id');
+      assert.deepEqual(rows.rows, [{ id: 1, v: 'a' }]);
+      assert.equal(typeof rows.rows[0]!.id, 'number');
+    } finally {
+      await db.dispose();
+    }
+  });
+
+  test(`row locks serialise concurrent read-modify-write (${kind})`, async () => {
+    const db = await open();
+    try {
+      await db.exec('CREATE TABLE counter (id int PRIMARY KEY, n int NOT NULL); INSERT INTO counter VALUES (1, 0)');
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          db.transaction(async (tx) => {
+            const r = await tx.query<{ n: number }>('SELECT n FROM counter WHERE id = 1 FOR UPDATE');
+            await tx.query('UPDATE counter SET n = $1 WHERE id = 1', [r.rows[0]!.n + 1]);
+          }),
+        ),
+      );
+      const r = await db.query<{ n: number }>('SELECT n FROM counter WHERE id = 1');
+      assert.equal(r.rows[0]!.n, 20);
+    } finally {
+      await db.dispose();
+    }
+  });
+});
