@@ -30,6 +30,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+function defaultCacheDir(): string | undefined {
+  const base = process.env.XDG_CACHE_HOME ?? (process.env.HOME ? join(process.env.HOME, '.cache') : undefined);
+  return base ? join(base, 'nagare') : undefined;
+}
+
 async function up(argv: string[], lang: Lang): Promise<number> {
   const { flags } = parseArgs(argv, ['help']);
   if (flags.help) {
@@ -53,7 +58,7 @@ async function up(argv: string[], lang: Lang): Promise<number> {
   const logger = createLogger(config.logLevel, logFile);
   let server;
   try {
-    server = await startServer(config, logger);
+    server = await startServer(config, logger, defaultCacheDir());
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const msg = code === 'EADDRINUSE' ? t(lang, 'port_in_use', { port: config.port, host: config.host }) : errorMessage(err);

@@ -20,11 +20,14 @@ export interface RunningServer {
 }
 
 /** Builds every part of `nagare up` from a validated config, starts listening, and returns a handle. */
-export async function startServer(config: UpConfig, logger: Logger): Promise<RunningServer> {
+export async function startServer(config: UpConfig, logger: Logger, defaultCacheDir?: string): Promise<RunningServer> {
   const startedAt = Date.now();
   const dataDir = resolve(config.dataDir);
   await mkdir(dataDir, { recursive: true });
-  const db: Db = await openDb(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir });
+  const cacheDir = config.cacheDir ?? defaultCacheDir;
+  const db: Db = await openDb(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir, ...(cacheDir ? { snapshotCacheDir: cacheDir } : {}) },
+  );
   const closeDb = async (): Promise<void> => db.close().catch(() => undefined);
   try {
     const blobs = await FsBlobStore.open(join(dataDir, 'blobs'));

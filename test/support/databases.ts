@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe } from 'node:test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/store/index.js';
 
@@ -15,7 +17,7 @@ export type OpenTestDb = () => Promise<Db & { dispose(): Promise<void> }>;
 
 /** A fresh, migrated in-memory PGlite. */
 export const openPgliteTestDb: OpenTestDb = async () => {
-  const db = await openDb({});
+  const db = await openDb({ snapshotCacheDir: join(tmpdir(), 'nagare-test-cache') });
   return Object.assign(db, { dispose: () => db.close() });
 };
 

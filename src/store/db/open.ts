@@ -10,19 +10,22 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** Data directory; PGlite lives in `<dataDir>/pg`. undefined + no URL = in memory (tests). */
   dataDir?: string;
+  /** Where PGlite may cache an empty-cluster snapshot to start new data dirs fast. */
+  snapshotCacheDir?: string;
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   let db: Db;
+  const cache = options.snapshotCacheDir === undefined ? {} : { snapshotCacheDir: options.snapshotCacheDir };
   if (options.databaseUrl) {
     db = await openPostgres(options.databaseUrl);
   } else if (options.dataDir) {
     const dir = join(options.dataDir, 'pg');
     await mkdir(dir, { recursive: true });
-    db = await openPglite(dir);
+    db = await openPglite({ dataDir: dir, ...cache });
   } else {
-    db = await openPglite(undefined);
+    db = await openPglite(cache);
   }
   try {
     await migrate(db);
