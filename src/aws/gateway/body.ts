@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
-import { AwsError } from '../protocol/errors.js';
+import type { AwsError } from '../protocol/errors.js';
 
 /** Reads a whole (small) request body, refusing more than `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number, tooLarge: () => AwsError): Promise<Buffer> {

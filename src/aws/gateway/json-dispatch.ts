@@ -46,8 +46,9 @@ export async function dispatchJson(
       return fail(new AwsError('UnknownOperationException',
         `nagare does not implement ${model.metadata.serviceId} ${operation} yet (see docs/compatibility.md).`, 400));
     }
-    const json = parseJsonBody(body);
-    const issues = validateInput(model, operation, json);
+    // AWS deserializes first (type errors → SerializationException), then checks constraints.
+    const input = decodeJsonInput(model, operation, parseJsonBody(body));
+    const issues = validateInput(model, operation, input);
     if (issues.length > 0) return fail(new AwsError('ValidationException', formatValidationMessage(issues), 400));
     const ctx: RequestContext = {
       requestId,
@@ -57,7 +58,7 @@ export async function dispatchJson(
       endpoint: endpointOf(req),
       logger: opts.logger.child({ requestId }),
     };
-    const output = await handler(decodeJsonInput(model, operation, json), ctx);
+    const output = await handler(input, ctx);
     writeJson(res, 200, encodeJsonOutput(model, operation, output), requestId, jsonVersion);
     return { status: 200 };
   } catch (err) {

@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http';
-import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { xmlEscape } from '../protocol/xml.js';
 import type { AwsError } from '../protocol/errors.js';
@@ -40,11 +39,11 @@ export async function writeRest(res: ServerResponse, out: RestResponse, requestI
   }
   res.writeHead(out.status, headers);
   if (method === 'HEAD') {
-    (body as Readable).destroy();
+    body.destroy();
     res.end();
     return;
   }
-  await pipeline(body as Readable, res);
+  await pipeline(body, res);
 }
 
 /** S3 sends an opaque x-amz-id-2 with each response; ours is derived from the request id. */

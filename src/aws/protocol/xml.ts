@@ -10,6 +10,7 @@ export function xmlEscape(text: string): string {
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&apos;')
     // XML 1.0 cannot carry most control characters even escaped; S3 would need EncodingType=url.
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point here
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 

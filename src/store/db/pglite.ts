@@ -27,7 +27,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
   const base = wrap(pg);
   return {
     kind: 'pglite',
-    query: base.query,
+    query: (sql, params) => base.query(sql, params),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return pg.transaction(async (tx) => fn(wrap(tx)));
     },

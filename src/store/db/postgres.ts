@@ -18,9 +18,10 @@ export async function openPostgres(url: string, maxConnections = 10): Promise<Db
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
   });
+  const poolQ = wrap(pool);
   return {
     kind: 'postgres',
-    query: wrap(pool).query,
+    query: (sql, params) => poolQ.query(sql, params),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
       try {
