@@ -19,7 +19,8 @@ export function authenticate(
 ): SigV4Context {
   const { rawPath, rawQuery } = splitUrl(req.url ?? '/');
   return verifySigV4(
-    { method: req.method ?? 'GET', rawPath, rawQuery, headers: req.headers },
+    // headersDistinct keeps repeated headers apart: SigV4 joins them with "," where Node uses ", ".
+    { method: req.method ?? 'GET', rawPath, rawQuery, headers: req.headersDistinct },
     {
       family,
       secretFor: (akid) => opts.credentials.get(akid),

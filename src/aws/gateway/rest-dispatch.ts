@@ -70,7 +70,11 @@ function verifiedBody(req: IncomingMessage, sig: SigV4Context): { body: Readable
     }
     case 'streaming-signed':
     case 'streaming-unsigned-trailer': {
-      const decoder = createAwsChunkedDecoder(sig, { family: 's3' });
+      const declared = Number(req.headers['x-amz-decoded-content-length']);
+      const decoder = createAwsChunkedDecoder(sig, {
+        family: 's3',
+        ...(Number.isSafeInteger(declared) && declared >= 0 ? { decodedContentLength: declared } : {}),
+      });
       return { body: pipeInto(req, decoder), trailers: () => decoder.trailers };
     }
     case 'unsigned':
