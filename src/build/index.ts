@@ -1,0 +1,2 @@
+// Public API of the build module (re-exports only).
+export * from './buildspec/index.js';
