@@ -24,6 +24,8 @@ export interface JsonService {
   readonly model: ServiceModel;
   /** Implemented operations; any other operation of the model answers as not implemented. */
   readonly operations: Readonly<Record<string, JsonOperation>>;
+  /** Implemented operations that only store and return state (no effect is executed). */
+  readonly stateOnly?: ReadonlySet<string>;
 }
 
 /** A REST request after SigV4 verification; `body` yields the verified payload (decoded if aws-chunked). */
@@ -50,6 +52,10 @@ export interface RestXmlService {
   readonly family: 's3';
   readonly model: ServiceModel;
   handle(req: RestRequest, ctx: RequestContext): Promise<RestResponse>;
+  /** Model operation names this service implements (for docs/compatibility.md and its test). */
+  readonly implemented?: readonly string[];
+  /** Implemented operations that only store and return state (no effect is executed). */
+  readonly stateOnly?: ReadonlySet<string>;
 }
 
 export type AwsService = JsonService | RestXmlService;
