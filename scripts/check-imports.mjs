@@ -11,13 +11,14 @@ const allowed = {
   config: ['shared'],
   runtime: ['shared'],
   store: ['shared'],
+  engine: ['shared', 'store'],
   aws: ['shared'], // aws/protocol, aws/models, aws/gateway: protocol only
   services: ['shared', 'aws', ...DOMAIN],
   cli: ['shared', 'config', 'build'],
   web: ['shared'],
   bin: null, // anything
 };
-for (const d of DOMAIN) allowed[d] = ['shared', 'runtime', 'store', ...DOMAIN.filter((x) => x !== d)];
+for (const d of DOMAIN) allowed[d] = ['shared', 'runtime', 'store', 'engine', ...DOMAIN.filter((x) => x !== d)];
 
 const files = [];
 (function walk(dir) {
