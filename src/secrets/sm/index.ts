@@ -1,0 +1,16 @@
+export * from './types.js';
+export { smError, type SmErrorCode } from './errors.js';
+export { parseSecretId, validateSecretName, newSecretArn, type SecretRef } from './secret-id.js';
+export { createSecret, type CreateSecretInput } from './create-secret.js';
+export { getSecretValue, type SecretValueView } from './get-secret-value.js';
+export { batchGetSecretValue } from './batch-get-secret-value.js';
+export { putSecretValue } from './put-secret-value.js';
+export { updateSecret } from './update-secret.js';
+export { describeSecret, type SecretDescription } from './describe-secret.js';
+export { listSecrets, type ListSecretsInput } from './list-secrets.js';
+export { type SecretFilter, splitWords } from './list-filters.js';
+export { deleteSecret, restoreSecret } from './delete-secret.js';
+export { tagSecret, untagSecret } from './secret-tags.js';
+export { listSecretVersionIds } from './list-secret-version-ids.js';
+export { updateSecretVersionStage } from './update-secret-version-stage.js';
+export { getRandomPassword, type RandomPasswordInput } from './get-random-password.js';

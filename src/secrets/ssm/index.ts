@@ -1,0 +1,12 @@
+export * from './types.js';
+export { ssmError, type SsmErrorCode } from './errors.js';
+export { nameKey, parameterArn, parseParameterRef, validateNewName, type ParameterRef, type Selector } from './parameter-name.js';
+export { putParameter, type PutParameterInput } from './put-parameter.js';
+export { getParameter, getParameters } from './get-parameter.js';
+export { getParametersByPath, type GetParametersByPathInput } from './get-parameters-by-path.js';
+export { describeParameters, type DescribeParametersInput, type ParameterMetadata } from './describe-parameters.js';
+export { getParameterHistory } from './get-parameter-history.js';
+export { deleteParameter, deleteParameters } from './delete-parameter.js';
+export { labelParameterVersion, unlabelParameterVersion } from './label-parameter-version.js';
+export { addParameterTags, removeParameterTags, listParameterTags } from './parameter-tags.js';
+export { parsePolicies } from './value-rules.js';

@@ -1,0 +1,1 @@
+export { createSecretsManagerService } from './create-secrets-manager-service.js';

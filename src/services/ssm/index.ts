@@ -1,0 +1,1 @@
+export { createSsmService } from './create-ssm-service.js';
