@@ -1,4 +1,5 @@
 import type { AwsService } from '../aws/index.js';
+import type { JobHandler, JobQueue } from '../engine/index.js';
 import type { BackgroundTask, Clock, Logger } from '../shared/index.js';
 import type { BlobStore, Db } from '../store/index.js';
 import { createS3Service } from '../services/s3/index.js';
@@ -13,13 +14,31 @@ export interface ServiceDeps {
   logger: Logger;
   /** 32-byte key that encrypts SecureString parameters and secrets at rest. */
   masterKey: Buffer;
+  /** The durable job queue long-running work goes through (builds, deployments, timers). */
+  queue: JobQueue;
+}
+
+/**
+ * A set of job kinds run by one Worker with its own concurrency, so long jobs (builds) cannot
+ * starve short ones (timers).
+ */
+export interface WorkerLane {
+  name: string;
+  concurrency: number;
+  handlers: Record<string, JobHandler>;
+}
+
+export interface Services {
+  services: AwsService[];
+  tasks: BackgroundTask[];
+  lanes: WorkerLane[];
 }
 
 /** Every AWS service this process serves, plus the background work they need. */
-export function createServices(deps: ServiceDeps): { services: AwsService[]; tasks: BackgroundTask[] } {
+export function createServices(deps: ServiceDeps): Services {
   const cipher = createCipher(deps.masterKey);
   const s3 = createS3Service({ db: deps.db, blobs: deps.blobs, clock: deps.clock, logger: deps.logger.child({ svc: 's3' }) });
   const ssm = createSsmService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'ssm' }) });
   const sm = createSecretsManagerService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'secretsmanager' }) });
-  return { services: [s3.service, ssm.service, sm.service], tasks: [...s3.tasks] };
+  return { services: [s3.service, ssm.service, sm.service], tasks: [...s3.tasks], lanes: [] };
 }

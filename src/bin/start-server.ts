@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createGateway } from '../aws/index.js';
 import type { UpConfig } from '../config/index.js';
 import { credentialsOf } from '../config/index.js';
 import { loadMasterKey } from '../secrets/index.js';
+import { JobQueue, Worker } from '../engine/index.js';
 import { SystemClock, type Logger } from '../shared/index.js';
 import { FsBlobStore, openDb, type Db } from '../store/index.js';
 import { healthRoute } from './health.js';
@@ -33,7 +35,12 @@ export async function startServer(config: UpConfig, logger: Logger, defaultCache
     const blobs = await FsBlobStore.open(join(dataDir, 'blobs'));
     const masterKey = await loadMasterKey({ dataDir, ...(config.masterKey ? { base64Key: config.masterKey } : {}) });
     const clock = new SystemClock(config.timeScale);
-    const { services, tasks } = createServices({ db, blobs, clock, logger, masterKey });
+    const queue = new JobQueue(clock);
+    const { services, tasks, lanes } = createServices({ db, blobs, clock, logger, masterKey, queue });
+    const workerId = `${hostname()}:${process.pid}`;
+    const workers = lanes.map(
+      (lane) => new Worker({ db, queue, workerId: `${workerId}/${lane.name}`, handlers: lane.handlers, concurrency: lane.concurrency, logger: logger.child({ lane: lane.name }) }),
+    );
     const storage = `${db.kind === 'pglite' ? `PGlite (${join(dataDir, 'pg')})` : 'PostgreSQL'} + blobs (${join(dataDir, 'blobs')})`;
     const server = createGateway({
       services,
@@ -61,6 +68,7 @@ export async function startServer(config: UpConfig, logger: Logger, defaultCache
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const scheduler = startTasks(tasks, logger);
+    for (const w of workers) w.start();
     logger.info({ port, host: config.host, storage, timeScale: config.timeScale, version: VERSION }, 'nagare up');
     return {
       endpoint: `http://${host}:${port}`,
@@ -74,6 +82,7 @@ export async function startServer(config: UpConfig, logger: Logger, defaultCache
           setTimeout(() => server.closeAllConnections(), 3000).unref();
         });
         await scheduler.stop();
+        await Promise.all(workers.map((w) => w.stop()));
         await closeDb();
       },
     };
