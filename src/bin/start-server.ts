@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createGateway } from '../aws/index.js';
@@ -25,6 +25,8 @@ export interface RunningServer {
 export async function startServer(config: UpConfig, logger: Logger, defaultCacheDir?: string): Promise<RunningServer> {
   const startedAt = Date.now();
   const dataDir = resolve(config.dataDir);
+  // Fail fast on a taken port, before seconds of database start-up.
+  if (config.port !== 0) await probePort(config.host, config.port);
   await mkdir(dataDir, { recursive: true });
   const cacheDir = config.cacheDir ?? defaultCacheDir;
   const db: Db = await openDb(
@@ -90,4 +92,12 @@ export async function startServer(config: UpConfig, logger: Logger, defaultCache
     await closeDb();
     throw err;
   }
+}
+
+function probePort(host: string, port: number): Promise<void> {
+  return new Promise((ok, fail) => {
+    const probe = createNetServer();
+    probe.once('error', fail);
+    probe.listen(port, host, () => probe.close(() => ok()));
+  });
 }

@@ -5,6 +5,8 @@ import { parseJsonBody, writeJson, writeJsonError } from '../protocol/json.js';
 import { decodeJsonInput, encodeJsonOutput, formatValidationMessage, validateInput, type ServiceModel } from '../models/index.js';
 import type { JsonService, RequestContext } from '../service.js';
 import { authenticate, endpointOf } from './authenticate.js';
+import { signingNameOf } from './signing-name.js';
+import { payloadMismatchError } from '../protocol/sigv4/index.js';
 import { readBody, sha256Hex } from './body.js';
 import type { GatewayOptions } from './options.js';
 
@@ -34,7 +36,14 @@ export async function dispatchJson(
     const limit = opts.maxJsonBodyBytes ?? DEFAULT_MAX_JSON_BODY;
     const body = await readBody(req, limit, () =>
       new AwsError('SerializationException', `Request body is larger than the ${limit} bytes nagare accepts.`, 413));
-    const sig = authenticate(req, opts, 'json', model?.metadata.signingName, sha256Hex(body));
+    const bodyHash = sha256Hex(body);
+    const sig = authenticate(req, opts, 'json', model ? signingNameOf(model) : undefined, bodyHash);
+    // A signed x-amz-content-sha256 header stands in for the body in the signature, so the body
+    // itself must be checked against it; JSON services accept no unsigned or streaming payloads.
+    if (sig.payload.kind !== 'hashed') {
+      return fail(payloadMismatchError('json', bodyHash, String(req.headers['x-amz-content-sha256'])));
+    }
+    if (sig.payload.sha256 !== bodyHash) return fail(payloadMismatchError('json', bodyHash, sig.payload.sha256));
     if (!service || !model) {
       return fail(new AwsError('UnknownOperationException', `No service answers X-Amz-Target ${String(req.headers['x-amz-target'])}.`, 400));
     }

@@ -4,6 +4,7 @@ import { isAppError, s3RequestId } from '../../shared/index.js';
 import { AwsError, isAwsError } from '../protocol/errors.js';
 import { createAwsChunkedDecoder, payloadMismatchError, type SigV4Context } from '../protocol/sigv4/index.js';
 import type { RequestContext, RestRequest, RestXmlService } from '../service.js';
+import { signingNameOf } from './signing-name.js';
 import { authenticate, endpointOf, splitUrl } from './authenticate.js';
 import { hashVerifier } from './body.js';
 import type { GatewayOptions } from './options.js';
@@ -19,7 +20,7 @@ export async function dispatchRestXml(
   const requestId = s3RequestId();
   const method = req.method ?? 'GET';
   try {
-    const sig = authenticate(req, opts, 's3', service.model.metadata.signingName);
+    const sig = authenticate(req, opts, 's3', signingNameOf(service.model));
     const { rawPath, rawQuery } = splitUrl(req.url ?? '/');
     const { body, trailers } = verifiedBody(req, sig);
     const restReq: RestRequest = {
@@ -84,6 +85,10 @@ function verifiedBody(req: IncomingMessage, sig: SigV4Context): { body: Readable
 
 function pipeInto<T extends NodeJS.ReadWriteStream & Readable>(req: IncomingMessage, target: T): T {
   req.on('error', (e) => target.destroy(e));
+  // The handler may not be reading yet (or at all) when verification fails at the end of a small
+  // body. Without a listener that 'error' would crash the process; readers still see the error
+  // (a destroyed stream rethrows it to `for await` and pipeline()).
+  target.on('error', () => undefined);
   req.pipe(target);
   return target;
 }
