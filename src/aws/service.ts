@@ -26,6 +26,8 @@ export interface JsonService {
   readonly operations: Readonly<Record<string, JsonOperation>>;
   /** Implemented operations that only store and return state (no effect is executed). */
   readonly stateOnly?: ReadonlySet<string>;
+  /** Error code for model constraint violations (default ValidationException; Logs uses InvalidParameterException). */
+  readonly validationErrorCode?: string;
 }
 
 /** A REST request after SigV4 verification; `body` yields the verified payload (decoded if aws-chunked). */

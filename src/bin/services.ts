@@ -5,6 +5,7 @@ import type { BlobStore, Db } from '../store/index.js';
 import { createS3Service } from '../services/s3/index.js';
 import { createSsmService } from '../services/ssm/index.js';
 import { createSecretsManagerService } from '../services/secretsmanager/index.js';
+import { createLogsService } from '../services/logs/index.js';
 import { createCipher } from '../secrets/index.js';
 
 export interface ServiceDeps {
@@ -40,5 +41,6 @@ export function createServices(deps: ServiceDeps): Services {
   const s3 = createS3Service({ db: deps.db, blobs: deps.blobs, clock: deps.clock, logger: deps.logger.child({ svc: 's3' }) });
   const ssm = createSsmService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'ssm' }) });
   const sm = createSecretsManagerService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'secretsmanager' }) });
-  return { services: [s3.service, ssm.service, sm.service], tasks: [...s3.tasks], lanes: [] };
+  const logs = createLogsService({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ svc: 'logs' }) });
+  return { services: [s3.service, ssm.service, sm.service, logs.service], tasks: [...s3.tasks, ...logs.tasks], lanes: [] };
 }

@@ -58,7 +58,7 @@ export async function dispatchJson(
     // AWS deserializes first (type errors → SerializationException), then checks constraints.
     const input = decodeJsonInput(model, operation, parseJsonBody(body));
     const issues = validateInput(model, operation, input);
-    if (issues.length > 0) return fail(new AwsError('ValidationException', formatValidationMessage(issues), 400));
+    if (issues.length > 0) return fail(new AwsError(service.validationErrorCode ?? 'ValidationException', formatValidationMessage(issues), 400));
     const ctx: RequestContext = {
       requestId,
       region: sig.region,

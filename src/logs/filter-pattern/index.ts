@@ -1,0 +1,2 @@
+export { compileFilterPattern } from './compile.js';
+export type { CompileResult, EventMatcher } from './types.js';

@@ -1,0 +1,1 @@
+export { createLogsService } from './create-logs-service.js';
