@@ -13,6 +13,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'up':
       return up(rest, lang);
+    case 'build':
+      return (await import('./build-command.js')).runBuildCommand(rest, lang);
     case 'version':
     case '--version':
     case '-v':

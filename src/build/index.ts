@@ -1,2 +1,5 @@
 // Public API of the build module (re-exports only).
 export * from './buildspec/index.js';
+export * from './executor/index.js';
+export * from './artifacts/index.js';
+export * from './reports/index.js';

@@ -1,0 +1,20 @@
+// Public API of the build executor (re-exports only).
+export { decide, startBuild, TIMED_OUT_CONTEXT } from './decide.js';
+export type { BuildCommand, BuildEvent, BuildState, Decision } from './decide.js';
+export { BUILD_PHASE_ORDER, canRetry, hasContexts, isAgentLoggedPhase, isBuildspecPhase, isTerminal, nextInOrder } from './status.js';
+export type { BuildPhaseType, BuildspecPhaseType, StatusType, TerminalStatus } from './status.js';
+export { FAILURE_NEXT, nextAfterFailure, shouldRetry } from './transitions.js';
+export type { BuildOutcome, BuildPhase, EnvironmentVariable, ExportedEnvironmentVariable, PhaseContext } from './types.js';
+export { buildArn, buildId, codebuildEnvironment } from './build-env.js';
+export type { BuildIdentity } from './build-env.js';
+export { composeEnvironment, exportableNames, secretLookups } from './compose-env.js';
+export type { ComposedEnv, EnvSources, SecretLookups } from './compose-env.js';
+export { DECRYPTED_VARIABLES_ERROR, resolveSecrets, SECRETS_MANAGER_ERROR } from './resolve-secrets.js';
+export type { SecretsOutcome, SecretValues } from './resolve-secrets.js';
+export type { GetParametersResult, SecretResolvers, SecretValue, SecretValueRequest } from './resolvers.js';
+export { expandVariables } from './hooks.js';
+export type { ArtifactsContext, PhaseOutcome, ReportsContext, UploadContext, UploadHooks } from './hooks.js';
+export { MASK, Masker } from './masker.js';
+export { MaskedLines } from './masked-lines.js';
+export { commandFailure, exitReason, formatAgentLine, formatLogTime } from './log-format.js';
+export * from './local/index.js';
