@@ -34,7 +34,8 @@ export async function startServer(config: UpConfig, logger: Logger, defaultCache
   );
   const closeDb = async (): Promise<void> => db.close().catch(() => undefined);
   try {
-    const blobs = await FsBlobStore.open(join(dataDir, 'blobs'));
+    // Each owner gets its own blob root: a module's orphan sweep deletes what its tables don't reference.
+    const blobs = await FsBlobStore.open(join(dataDir, 'blobs', 's3'));
     const masterKey = await loadMasterKey({ dataDir, ...(config.masterKey ? { base64Key: config.masterKey } : {}) });
     const clock = new SystemClock(config.timeScale);
     const queue = new JobQueue(clock);

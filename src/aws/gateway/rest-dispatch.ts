@@ -19,10 +19,13 @@ export async function dispatchRestXml(
 ): Promise<{ status: number; error?: string }> {
   const requestId = s3RequestId();
   const method = req.method ?? 'GET';
+  let body: Readable | undefined;
   try {
     const sig = authenticate(req, opts, 's3', signingNameOf(service.model));
     const { rawPath, rawQuery } = splitUrl(req.url ?? '/');
-    const { body, trailers } = verifiedBody(req, sig);
+    const verified = verifiedBody(req, sig);
+    body = verified.body;
+    const trailers = verified.trailers;
     const restReq: RestRequest = {
       method,
       host: req.headers.host ?? '',
@@ -41,11 +44,11 @@ export async function dispatchRestXml(
       logger: opts.logger.child({ requestId }),
     };
     const out = await service.handle(restReq, ctx);
-    drain(req);
+    drain(req, body);
     await writeRest(res, out, requestId, method);
     return { status: out.status };
   } catch (err) {
-    drain(req);
+    drain(req, body);
     if (res.headersSent) {
       // The response was streaming when the source failed: all we can do is cut the connection.
       res.destroy(err instanceof Error ? err : undefined);
@@ -66,7 +69,8 @@ export async function dispatchRestXml(
 function verifiedBody(req: IncomingMessage, sig: SigV4Context): { body: Readable; trailers: () => Record<string, string> } {
   switch (sig.payload.kind) {
     case 'hashed': {
-      const v = hashVerifier(sig.payload.sha256, (computed) => payloadMismatchError('s3', computed, (sig.payload as { sha256: string }).sha256));
+      const claimed = sig.payload.sha256;
+      const v = hashVerifier(claimed, (computed) => payloadMismatchError('s3', computed, claimed));
       return { body: pipeInto(req, v), trailers: () => ({}) };
     }
     case 'streaming-signed':
@@ -93,7 +97,13 @@ function pipeInto<T extends NodeJS.ReadWriteStream & Readable>(req: IncomingMess
   return target;
 }
 
-/** Reads and discards what the handler left unread so the keep-alive connection stays usable. */
-function drain(req: IncomingMessage): void {
-  if (!req.readableEnded) req.resume();
+/**
+ * Reads and discards what the handler left unread so the keep-alive connection stays usable.
+ * Once `req` is piped into the verifying body stream, resuming `req` alone does nothing: the pipe
+ * waits for that stream to be read, so resume the body stream (clients like botocore send the
+ * whole body before they read an early error response).
+ */
+function drain(req: IncomingMessage, body: Readable | undefined): void {
+  if (body && !body.readableEnded) body.resume();
+  else if (!req.readableEnded) req.resume();
 }

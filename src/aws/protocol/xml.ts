@@ -14,9 +14,17 @@ export function xmlEscape(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`);
 }
 
-export type XmlValue = string | number | boolean | Date | undefined | null | XmlNode | XmlValue[];
+export type XmlValue = string | number | boolean | Date | undefined | null | XmlNode | XmlSequence | XmlValue[];
 export interface XmlNode {
   [element: string]: XmlValue;
+}
+
+/**
+ * Sibling elements with different names in a fixed order, e.g. S3's interleaved <Version> and
+ * <DeleteMarker> in ListObjectVersions. The member name it is stored under is not written.
+ */
+export class XmlSequence {
+  constructor(readonly items: readonly (readonly [string, XmlValue])[]) {}
 }
 
 /**
@@ -37,6 +45,7 @@ function children(node: XmlNode): string {
 
 function element(name: string, value: XmlValue): string {
   if (value === undefined || value === null) return '';
+  if (value instanceof XmlSequence) return value.items.map(([n, v]) => element(n, v)).join('');
   if (Array.isArray(value)) return value.map((v) => element(name, v)).join('');
   if (value instanceof Date) return `<${name}>${value.toISOString()}</${name}>`;
   if (typeof value === 'object') return `<${name}>${children(value)}</${name}>`;
@@ -62,6 +71,8 @@ export function parseXml(text: string, expectedRoot: string): XmlNode {
   const malformed = (): AwsError =>
     new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
   if (ok !== true) throw malformed();
+  // No document type declarations: S3 accepts none, and entity definitions are an expansion risk.
+  if (/<!DOCTYPE/i.test(text)) throw malformed();
   const doc = parser.parse(text) as Record<string, unknown>;
   const root = doc[expectedRoot];
   if (root === undefined) throw malformed();

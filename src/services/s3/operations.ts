@@ -1,0 +1,38 @@
+import type { Handler } from './call.js';
+import * as h from './handlers/index.js';
+
+/** Implemented operations (model names) → handler. Routing is in routes.ts. */
+export const OPERATIONS: Readonly<Record<string, Handler>> = {
+  ListBuckets: h.handleListBuckets,
+  CreateBucket: h.handleCreateBucket,
+  DeleteBucket: h.handleDeleteBucket,
+  HeadBucket: h.handleHeadBucket,
+  GetBucketLocation: h.handleGetBucketLocation,
+  GetBucketVersioning: h.handleGetBucketVersioning,
+  PutBucketVersioning: h.handlePutBucketVersioning,
+  GetBucketAcl: h.handleGetBucketAcl,
+  GetBucketLifecycleConfiguration: h.handleGetBucketLifecycle,
+  PutBucketLifecycleConfiguration: h.handlePutBucketLifecycle,
+  DeleteBucketLifecycle: h.handleDeleteBucketLifecycle,
+  ListObjects: h.handleListObjects,
+  ListObjectsV2: h.handleListObjectsV2,
+  ListObjectVersions: h.handleListObjectVersions,
+  ListMultipartUploads: h.handleListMultipartUploads,
+  DeleteObjects: h.handleDeleteObjects,
+  PutObject: h.handlePutObject,
+  GetObject: h.getObjectHandler(false),
+  HeadObject: h.getObjectHandler(true),
+  DeleteObject: h.handleDeleteObject,
+  CopyObject: h.handleCopyObject,
+  GetObjectTagging: h.handleGetObjectTagging,
+  PutObjectTagging: h.handlePutObjectTagging,
+  DeleteObjectTagging: h.handleDeleteObjectTagging,
+  GetObjectAcl: h.handleGetObjectAcl,
+  GetObjectAttributes: h.handleGetObjectAttributes,
+  CreateMultipartUpload: h.handleCreateMultipartUpload,
+  UploadPart: h.handleUploadPart,
+  UploadPartCopy: h.handleUploadPartCopy,
+  CompleteMultipartUpload: h.handleCompleteMultipartUpload,
+  AbortMultipartUpload: h.handleAbortMultipartUpload,
+  ListParts: h.handleListParts,
+};
