@@ -6,6 +6,7 @@
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { detectLang, runBuild, type Lang } from '../cli/index.js';
+import { DockerEngine, socketPathOf } from '../runtime/index.js';
 
 export async function runBuildCommand(argv: string[], lang: Lang): Promise<number> {
   const stop = new AbortController();
@@ -25,6 +26,7 @@ export async function runBuildCommand(argv: string[], lang: Lang): Promise<numbe
       stderr: process.stderr,
       signal: stop.signal,
       color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      containerEngine: () => ({ runtime: new DockerEngine(process.env.DOCKER_HOST), socketPath: socketPathOf(process.env.DOCKER_HOST) }),
     });
   } finally {
     process.off('SIGINT', onSignal);

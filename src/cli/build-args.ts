@@ -19,6 +19,10 @@ export interface BuildArgs {
   timeoutMinutes: number;
   region?: string;
   projectName?: string;
+  /** `--container IMAGE`: run inside this image through the Docker Engine API (docker or podman). */
+  container?: string;
+  /** `--privileged`: with --container, give the build the engine socket (docker build inside). */
+  privileged: boolean;
   help: boolean;
 }
 
@@ -35,14 +39,15 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--timeout': 'timeout',
   '--region': 'region',
   '--project-name': 'project-name',
+  '--container': 'container',
 };
-const FLAGS: Record<string, string> = { '--in-place': 'in-place', '--no-progress': 'no-progress', '--no-zip': 'no-zip', '-h': 'help', '--help': 'help' };
+const FLAGS: Record<string, string> = { '--privileged': 'privileged', '--in-place': 'in-place', '--no-progress': 'no-progress', '--no-zip': 'no-zip', '-h': 'help', '--help': 'help' };
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** sourceIdentifier: alphanumeric and underscore, starting with a letter (CodeBuild's own rule). */
 const SOURCE_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export function parseBuildArgs(argv: readonly string[]): BuildArgsResult {
-  const args: BuildArgs = { dir: '.', envFiles: [], secondarySources: [], env: [], inPlace: false, progress: true, zip: true, timeoutMinutes: 60, help: false };
+  const args: BuildArgs = { dir: '.', envFiles: [], secondarySources: [], env: [], inPlace: false, privileged: false, progress: true, zip: true, timeoutMinutes: 60, help: false };
   const problems: string[] = [];
   const positionals: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -69,11 +74,13 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgsResult {
   }
   if (positionals.length > 1) problems.push(`only one source directory may be given, got: ${positionals.join(' ')}`);
   if (positionals[0] !== undefined) args.dir = positionals[0];
+  if (args.privileged && args.container === undefined) problems.push('--privileged needs --container IMAGE');
   return problems.length > 0 ? { problems } : { args };
 }
 
 function setFlag(args: BuildArgs, key: string): void {
-  if (key === 'in-place') args.inPlace = true;
+  if (key === 'privileged') args.privileged = true;
+  else if (key === 'in-place') args.inPlace = true;
   else if (key === 'no-progress') args.progress = false;
   else if (key === 'no-zip') args.zip = false;
   else args.help = true;
@@ -83,6 +90,9 @@ function setValue(args: BuildArgs, key: string, value: string, opt: string, prob
   switch (key) {
     case 'buildspec':
       args.buildspec = value;
+      return;
+    case 'container':
+      args.container = value;
       return;
     case 'artifacts':
       args.artifactsDir = value;

@@ -8,8 +8,8 @@ import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { codebuildEnvironment, formatDiagnostic, runLocalBuild } from '../build/index.js';
-import type { LocalBuildResult, SecretResolvers, UploadHooks } from '../build/index.js';
+import { codebuildEnvironment, formatDiagnostic, runContainerBuild, runLocalBuild } from '../build/index.js';
+import type { ContainerBuildInput, LocalBuildResult, SecretResolvers, UploadHooks } from '../build/index.js';
 import { SystemClock, errorMessage } from '../shared/index.js';
 import { parseBuildArgs } from './build-args.js';
 import type { BuildArgs } from './build-args.js';
@@ -39,6 +39,8 @@ export interface BuildDeps {
   /** Aborted on Ctrl+C: the build stops (STOPPED). */
   signal?: AbortSignal;
   color: boolean;
+  /** For --container: the container engine (bin/ builds it from DOCKER_HOST) and its socket path. */
+  containerEngine?: () => { runtime: ContainerBuildInput['runtime']; socketPath: string };
 }
 
 export async function runBuild(deps: BuildDeps): Promise<number> {
@@ -68,7 +70,7 @@ async function execute(deps: BuildDeps, args: BuildArgs, inputs: BuildInputs): P
     const startTime = new Date();
     const hooks = await uploadHooks(args, deps.cwd, Object.values(workspace.secondaryDirs), outputs);
     const resolvedSourceVersion = await gitHead(inputs.dir);
-    const result = await runLocalBuild({
+    const input = {
       buildspec: inputs.buildspecFile ? { inline: inputs.buildspecFile.text, location: inputs.buildspecFile.location } : { path: 'buildspec.yml' },
       srcDir: workspace.srcDir,
       scratchDir: workspace.scratchDir,
@@ -92,10 +94,11 @@ async function execute(deps: BuildDeps, args: BuildArgs, inputs: BuildInputs): P
       timeoutMinutes: args.timeoutMinutes,
       ...(deps.signal ? { signal: deps.signal } : {}),
       clock: new SystemClock(),
-      onLog: (lines) => progress.lines(lines),
-      onProgress: (state) => progress.update(state),
+      onLog: (lines: string[]) => progress.lines(lines),
+      onProgress: (state: Parameters<BuildProgress['update']>[0]) => progress.update(state),
       hooks,
-    });
+    } satisfies Parameters<typeof runLocalBuild>[0];
+    const result = args.container === undefined ? await runLocalBuild(input) : await runInContainer(deps, args, args.container, input);
     progress.finish();
     report(deps, result, outputs);
     return exitCodeOf(result.buildStatus);
@@ -103,6 +106,19 @@ async function execute(deps: BuildDeps, args: BuildArgs, inputs: BuildInputs): P
     progress.finish();
     await workspace.cleanup();
   }
+}
+
+/** The same build inside `image` (spec A.9 semantics kept by the container runner). */
+async function runInContainer(deps: BuildDeps, args: BuildArgs, image: string, input: Parameters<typeof runLocalBuild>[0]): Promise<LocalBuildResult> {
+  if (!deps.containerEngine) throw new Error('no container engine is configured (set DOCKER_HOST)');
+  const engine = deps.containerEngine();
+  return runContainerBuild({
+    ...input,
+    runtime: engine.runtime,
+    image,
+    privilegedMode: args.privileged,
+    ...(args.privileged ? { engineSocketPath: engine.socketPath } : {}),
+  });
 }
 
 /** What the build wrote besides its log: artifact zips/folders, reports.json and one line per report. */

@@ -18,3 +18,4 @@ export { MASK, Masker } from './masker.js';
 export { MaskedLines } from './masked-lines.js';
 export { commandFailure, exitReason, formatAgentLine, formatLogTime } from './log-format.js';
 export * from './local/index.js';
+export * from './container/index.js';
