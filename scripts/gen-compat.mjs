@@ -14,7 +14,7 @@ const { SystemClock, silentLogger } = await import(join(root, 'dist/src/shared/i
 
 // Providers are constructed without touching their dependencies; a stub that throws proves it.
 const untouchable = new Proxy({}, { get: (_t, p) => { throw new Error(`provider touched deps.${String(p)} while being constructed`); } });
-const { services } = createServices({ db: untouchable, blobs: untouchable, clock: new SystemClock(), logger: silentLogger, masterKey: Buffer.alloc(32), queue: untouchable });
+const { services } = createServices({ db: untouchable, blobs: untouchable, clock: new SystemClock(), logger: silentLogger, masterKey: Buffer.alloc(32), queue: untouchable, dataDir: '/nonexistent' });
 
 const served = new Map();
 for (const svc of services) {

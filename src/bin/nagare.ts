@@ -60,7 +60,7 @@ async function up(argv: string[], lang: Lang): Promise<number> {
   const logger = createLogger(config.logLevel, logFile);
   let server;
   try {
-    server = await startServer(config, logger, defaultCacheDir());
+    server = await startServer(config, logger, { cacheDir: defaultCacheDir(), hostPath: process.env.PATH });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const msg = code === 'EADDRINUSE' ? t(lang, 'port_in_use', { port: config.port, host: config.host }) : errorMessage(err);

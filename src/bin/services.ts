@@ -6,6 +6,7 @@ import { createS3Service } from '../services/s3/index.js';
 import { createSsmService } from '../services/ssm/index.js';
 import { createSecretsManagerService } from '../services/secretsmanager/index.js';
 import { createLogsService } from '../services/logs/index.js';
+import { createCodeBuildService } from '../services/codebuild/index.js';
 import { createCipher } from '../secrets/index.js';
 
 export interface ServiceDeps {
@@ -17,6 +18,14 @@ export interface ServiceDeps {
   masterKey: Buffer;
   /** The durable job queue long-running work goes through (builds, deployments, timers). */
   queue: JobQueue;
+  /** The server's data directory (build workspaces live under it). */
+  dataDir: string;
+  /** PATH given to build commands (the server's own, read once in bin/). */
+  hostPath?: string;
+  /** Builds this server runs at once; more wait QUEUED. */
+  buildConcurrency?: number;
+  /** The key pair clients sign with, handed to builds as AWS credentials (masked in their logs). */
+  credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
 /**
@@ -42,5 +51,21 @@ export function createServices(deps: ServiceDeps): Services {
   const ssm = createSsmService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'ssm' }) });
   const sm = createSecretsManagerService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'secretsmanager' }) });
   const logs = createLogsService({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ svc: 'logs' }) });
-  return { services: [s3.service, ssm.service, sm.service, logs.service], tasks: [...s3.tasks, ...logs.tasks], lanes: [] };
+  const codebuild = createCodeBuildService({
+    db: deps.db,
+    blobs: deps.blobs,
+    clock: deps.clock,
+    logger: deps.logger.child({ svc: 'codebuild' }),
+    queue: deps.queue,
+    cipher,
+    dataDir: deps.dataDir,
+    ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }),
+    ...(deps.buildConcurrency === undefined ? {} : { buildConcurrency: deps.buildConcurrency }),
+    ...(deps.credentials === undefined ? {} : { credentials: deps.credentials }),
+  });
+  return {
+    services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service],
+    tasks: [...s3.tasks, ...logs.tasks, ...codebuild.tasks],
+    lanes: [...codebuild.lanes],
+  };
 }

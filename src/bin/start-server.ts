@@ -22,7 +22,15 @@ export interface RunningServer {
 }
 
 /** Builds every part of `nagare up` from a validated config, starts listening, and returns a handle. */
-export async function startServer(config: UpConfig, logger: Logger, defaultCacheDir?: string): Promise<RunningServer> {
+export interface ProcessFacts {
+  /** Default snapshot cache dir ($XDG_CACHE_HOME/nagare). */
+  cacheDir?: string;
+  /** The server's PATH, given to build commands. */
+  hostPath?: string;
+}
+
+export async function startServer(config: UpConfig, logger: Logger, facts: ProcessFacts = {}): Promise<RunningServer> {
+  const defaultCacheDir = facts.cacheDir;
   const startedAt = Date.now();
   const dataDir = resolve(config.dataDir);
   // Fail fast on a taken port, before seconds of database start-up.
@@ -39,7 +47,19 @@ export async function startServer(config: UpConfig, logger: Logger, defaultCache
     const masterKey = await loadMasterKey({ dataDir, ...(config.masterKey ? { base64Key: config.masterKey } : {}) });
     const clock = new SystemClock(config.timeScale);
     const queue = new JobQueue(clock);
-    const { services, tasks, lanes } = createServices({ db, blobs, clock, logger, masterKey, queue });
+    const [accessKeyId, secretAccessKey] = [...credentialsOf(config)][0]!;
+    const { services, tasks, lanes } = createServices({
+      db,
+      blobs,
+      clock,
+      logger,
+      masterKey,
+      queue,
+      dataDir,
+      buildConcurrency: config.buildConcurrency,
+      credentials: { accessKeyId, secretAccessKey },
+      ...(facts.hostPath === undefined ? {} : { hostPath: facts.hostPath }),
+    });
     const workerId = `${hostname()}:${process.pid}`;
     const workers = lanes.map(
       (lane) => new Worker({ db, queue, workerId: `${workerId}/${lane.name}`, handlers: lane.handlers, concurrency: lane.concurrency, logger: logger.child({ lane: lane.name }) }),

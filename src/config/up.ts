@@ -21,6 +21,7 @@ export const upConfigObject = z
       .optional()
       .describe('PostgreSQL server URL (default: embedded PGlite in the data dir)'),
     cacheDir: z.string().min(1).optional().describe('cache for start-up snapshots (default: $XDG_CACHE_HOME/nagare or ~/.cache/nagare)'),
+    buildConcurrency: z.coerce.number().int().min(1).max(256).default(4).describe('builds run at once; more wait QUEUED'),
     timeScale: z.coerce.number().positive().max(1_000_000).default(1).describe('speed-up factor for AWS waits (e.g. 60)'),
     accessKeyId: z.string().min(1).optional().describe('access key id clients sign with'),
     secretAccessKey: z.string().min(1).optional().describe('secret access key clients sign with'),

@@ -1,0 +1,1 @@
+export { createCodeBuildService } from './create-codebuild-service.js';
