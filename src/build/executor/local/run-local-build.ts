@@ -5,7 +5,8 @@
  * result; only bugs and broken hosts throw.
  */
 import { decide, startBuild } from '../decide.js';
-import type { BuildCommand, BuildEvent, BuildState } from '../decide.js';
+import type { BuildCommand } from '../decide.js';
+import { completedResult, eventFor, onFailureOf, phaseFault } from '../build-loop-steps.js';
 import type { PhaseOutcome } from '../hooks.js';
 import { Masker } from '../masker.js';
 import { BuildLog } from './build-log.js';
@@ -55,12 +56,12 @@ export async function runLocalBuild(input: LocalBuildInput): Promise<LocalBuildR
       input.onProgress?.(state);
       const run = commands.find((c): c is Extract<BuildCommand, { type: 'RUN_PHASE' }> => c.type === 'RUN_PHASE');
       if (state.buildComplete || !run) break;
-      inFlight = reason ? undefined : runPhase(ctx, run.phaseType, run.succeeding).catch((err: unknown) => fault(err));
+      inFlight = reason ? undefined : runPhase(ctx, run.phaseType, run.succeeding).catch((err: unknown) => phaseFault(err));
       const outcome = inFlight ? await Promise.race([inFlight, interrupted]) : undefined;
       if (run.phaseType === 'DOWNLOAD_SOURCE' && ctx.plan) {
-        state = decide(state, { type: 'PLAN_LOADED', onFailure: onFailureOf(ctx) }).next;
+        state = decide(state, { type: 'PLAN_LOADED', onFailure: onFailureOf(ctx.plan) }).next;
       }
-      ({ next: state, commands } = decide(state, eventFor(reason, outcome, input)));
+      ({ next: state, commands } = decide(state, eventFor(reason, outcome, input.clock.now())));
     }
   } finally {
     clearTimeout(timer);
@@ -69,7 +70,7 @@ export async function runLocalBuild(input: LocalBuildInput): Promise<LocalBuildR
     await ctx.groups.terminateAll(ctx.graceMs);
     await ctx.log.idle();
   }
-  return resultOf(state, ctx);
+  return completedResult(state, ctx);
 }
 
 async function perform(ctx: RunContext, commands: BuildCommand[]): Promise<void> {
@@ -79,35 +80,6 @@ async function perform(ctx: RunContext, commands: BuildCommand[]): Promise<void>
   }
 }
 
-function eventFor(reason: 'TIMED_OUT' | 'STOPPED' | undefined, outcome: PhaseOutcome | undefined, input: LocalBuildInput): BuildEvent {
-  const at = input.clock.now();
-  if (reason) return { type: reason, at };
-  if (!outcome || outcome.ok) return { type: 'PHASE_SUCCEEDED', at };
-  return { type: 'PHASE_FAILED', at, context: outcome.context, ...(outcome.fault ? { fault: true } : {}) };
-}
 
-/** A bug or a broken host inside a phase: the build records a FAULT instead of crashing. */
-function fault(err: unknown): PhaseOutcome {
-  return { ok: false, fault: true, context: { statusCode: 'INTERNAL_ERROR', message: err instanceof Error ? err.message : String(err) } };
-}
 
-function onFailureOf(ctx: RunContext): BuildState['onFailure'] {
-  const out: BuildState['onFailure'] = {};
-  for (const p of ctx.plan?.phases ?? []) if (p.onFailure) out[p.phaseType] = p.onFailure;
-  return out;
-}
 
-function resultOf(state: BuildState, ctx: RunContext): LocalBuildResult {
-  if (!state.buildComplete || state.buildStatus === 'IN_PROGRESS' || !state.endTime) throw new Error('build ended without completing');
-  return {
-    buildStatus: state.buildStatus,
-    currentPhase: 'COMPLETED',
-    buildComplete: true,
-    startTime: state.startTime,
-    endTime: state.endTime,
-    phases: state.phases,
-    ...(ctx.exported ? { exportedEnvironmentVariables: ctx.exported } : {}),
-    ...(ctx.buildspec ? { buildspec: ctx.buildspec } : {}),
-    diagnostics: ctx.diagnostics,
-  };
-}
