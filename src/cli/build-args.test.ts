@@ -7,7 +7,7 @@ import { projectNameOf } from './build-inputs.js';
 
 test('build args: defaults', () => {
   assert.deepEqual(parseBuildArgs([]), {
-    args: { dir: '.', envFiles: [], secondarySources: [], env: [], inPlace: false, progress: true, zip: true, timeoutMinutes: 60, help: false },
+    args: { dir: '.', envFiles: [], secondarySources: [], env: [], inPlace: false, privileged: false, progress: true, zip: true, timeoutMinutes: 60, help: false },
   });
 });
 
@@ -18,7 +18,7 @@ test('build args: short and long options, =values, repeatables', () => {
     dir: 'app', buildspec: 'ci/bs.yml', artifactsDir: 'out', reportsDir: 'rep', envFiles: ['a.env', 'b.env'],
     secondarySources: [{ id: 'lib', path: '../lib' }, { id: 'tools', path: '/opt/t' }],
     env: [{ name: 'A', value: '1' }, { name: 'B', value: 'x=y' }],
-    endpointUrl: 'http://127.0.0.1:4566', inPlace: true, progress: false, zip: false, timeoutMinutes: 0.5, region: 'eu-west-1', projectName: 'my-app', help: false,
+    endpointUrl: 'http://127.0.0.1:4566', inPlace: true, privileged: false, progress: false, zip: false, timeoutMinutes: 0.5, region: 'eu-west-1', projectName: 'my-app', help: false,
   });
 });
 
@@ -50,4 +50,14 @@ test('project name from the directory name follows CodeBuild\'s rules', () => {
   assert.equal(projectNameOf('/work/my app.v2'), 'my-app-v2');
   assert.equal(projectNameOf('/x/.hidden'), 'hidden');
   assert.equal(projectNameOf('/'), 'local-build');
+});
+
+test('build args: --container and --privileged', () => {
+  const r = parseBuildArgs(['--container', 'aws/codebuild/standard:7.0', '--privileged']);
+  assert.ok('args' in r);
+  assert.equal(r.args.container, 'aws/codebuild/standard:7.0');
+  assert.equal(r.args.privileged, true);
+  const bad = parseBuildArgs(['--privileged']);
+  assert.ok('problems' in bad);
+  assert.deepEqual(bad.problems, ['--privileged needs --container IMAGE']);
 });

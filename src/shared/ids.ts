@@ -23,7 +23,11 @@ export function randomAlnum(length: number): string {
   return out.length === length ? out : out + randomAlnum(length - out.length);
 }
 
-/** Opaque random token, URL-safe (pagination tokens, upload ids, version ids). */
+/**
+ * Opaque random token, URL-safe (upload ids, version ids, pagination tokens). It never starts with
+ * `-` or `_`: users paste these ids as CLI arguments, and `--upload-id -6JP…` is read as a flag.
+ */
 export function randomToken(bytes = 24): string {
-  return randomBytes(bytes).toString('base64url');
+  const token = randomBytes(bytes).toString('base64url');
+  return /^[-_]/.test(token) ? randomAlnum(1) + token.slice(1) : token;
 }
