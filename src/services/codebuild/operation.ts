@@ -1,20 +1,11 @@
-import type { JsonOperation, RequestContext } from '../../aws/index.js';
-import type { projects } from '../../build/index.js';
+import { typedOperation, type JsonOperation, type RequestContext } from '../../aws/index.js';
 import { toCodeBuildAwsError } from './errors.js';
 
-/** Adapts a typed handler to the gateway's JsonOperation, mapping domain errors on the way out. */
-export function op<I, O extends object>(fn: (input: I, ctx: RequestContext) => Promise<O>): JsonOperation {
-  return async (input, ctx) => {
-    try {
-      return (await fn(input as I, ctx)) as unknown as Record<string, unknown>;
-    } catch (err) {
-      throw toCodeBuildAwsError(err);
-    }
-  };
-}
+export { scopeOf } from '../../aws/index.js';
 
-export function scopeOf(ctx: RequestContext): projects.CodeBuildScope {
-  return { accountId: ctx.accountId, region: ctx.region };
+/** A typed CodeBuild handler, its domain errors mapped to CodeBuild's AWS errors. */
+export function op<I, O extends object>(fn: (input: I, ctx: RequestContext) => Promise<O>): JsonOperation {
+  return typedOperation(toCodeBuildAwsError, fn);
 }
 
 /**
