@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trackChild } from './cleanup.js';
+import { makeTempDir, trackChild } from './cleanup.js';
 import { httpCall } from './http.js';
 import { freePort } from './ports.js';
 
@@ -12,6 +12,11 @@ export const NAGARE_BIN = join(REPO_ROOT, 'bin', 'nagare.js');
 export interface ServerOptions {
   dataDir: string;
   databaseUrl?: string;
+  /**
+   * nagare's start-up snapshot cache (`--cache-dir`). Default: one temp dir per benchmark process,
+   * so a benchmark neither reads nor fills the user's ~/.cache/nagare.
+   */
+  cacheDir?: string;
   /** How often to ask /_nagare/health while waiting; the startup figure's resolution. */
   pollMs?: number;
   timeoutMs?: number;
@@ -29,10 +34,13 @@ export interface Server {
   stop(): Promise<number>;
 }
 
+let sharedCache: Promise<string> | undefined;
+
 /** Spawns `node bin/nagare.js up` on a free loopback port and waits until it is healthy. */
 export async function startServer(opts: ServerOptions): Promise<Server> {
   const port = await freePort();
-  const args = [NAGARE_BIN, 'up', '--port', String(port), '--host', '127.0.0.1', '--data-dir', opts.dataDir];
+  const cacheDir = opts.cacheDir ?? (await (sharedCache ??= makeTempDir('cache')));
+  const args = [NAGARE_BIN, 'up', '--port', String(port), '--host', '127.0.0.1', '--data-dir', opts.dataDir, '--cache-dir', cacheDir];
   if (opts.databaseUrl) args.push('--database-url', opts.databaseUrl);
   const env: NodeJS.ProcessEnv = { ...process.env, NAGARE_LANG: 'en' };
   for (const k of Object.keys(env)) if (k.startsWith('NAGARE_') && k !== 'NAGARE_LANG') delete env[k];
