@@ -3,6 +3,9 @@
 # Debian 12, run as root. Idempotent: re-running skips what is already installed or running.
 # Prints `export …` lines for the test environment on stdout; progress goes to stderr.
 set -euo pipefail
+# stdout carries only the export lines (the caller evals it): everything else goes to stderr, e.g.
+# pg_ctlcluster's "Removed stale pid file." after an unclean stop.
+exec 3>&1 1>&2
 
 T0=$(date +%s%N)
 step() { awk -v a="$T0" -v b="$(date +%s%N)" -v m="$*" 'BEGIN{printf "[ci-env %6.1fs] %s\n", (b-a)/1e9, m}' >&2; }
@@ -26,16 +29,16 @@ hba=/etc/postgresql/15/main/pg_hba.conf
 [ -f "$hba" ] || $SUDO pg_createcluster 15 main >/dev/null
 $SUDO sed -i -E 's/^(host\s+all\s+all\s+(127\.0\.0\.1\/32|::1\/128)\s+)(scram-sha-256|md5|peer)/\1trust/' "$hba"
 if pg_lsclusters -h | awk '$1==15 && $2=="main" {print $4}' | grep -q online; then
-  $SUDO pg_ctlcluster --skip-systemctl-redirect 15 main reload
+  $SUDO pg_ctlcluster --skip-systemctl-redirect 15 main reload 3>&-
 else
-  $SUDO pg_ctlcluster --skip-systemctl-redirect 15 main start
+  $SUDO pg_ctlcluster --skip-systemctl-redirect 15 main start 3>&-   # the server must not hold our stdout open
 fi
 for _ in $(seq 50); do psql -h 127.0.0.1 -U postgres -tAc 'select 1' >/dev/null 2>&1 && break; sleep 0.1; done
 psql -h 127.0.0.1 -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='nagare_ci'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -qc 'CREATE DATABASE nagare_ci'
 
 step "ready"
-cat <<'EOT'
+cat >&3 <<'EOT'
 export NAGARE_TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/nagare_ci
 export NAGARE_TEST_REQUIRE_POSTGRES=1
 export NAGARE_TEST_AWS_CLI=/usr/bin/aws

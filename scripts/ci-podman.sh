@@ -4,6 +4,9 @@
 # Recipe from /work/shared/ENVIRONMENT.md §1 and §9. Debian 12, run as root. Idempotent: re-running
 # skips what is installed/running. Prints the export line for the container integration tests.
 set -euo pipefail
+# stdout carries only the export lines (the caller evals it): everything else goes to stderr, e.g.
+# pg_ctlcluster's "Removed stale pid file." after an unclean stop.
+exec 3>&1 1>&2
 
 PODMAN_SOCK=${PODMAN_SOCK:-/run/podman/podman.sock}
 STATE=${CI_PODMAN_STATE:-/run/ci-env}          # pid file + service log
@@ -60,7 +63,7 @@ if [ "$before" != "$(md5sum < /etc/containers/containers.conf)" ] && alive; then
 fi
 if ! ping_sock; then
   mkdir -p "$(dirname "$PODMAN_SOCK")"          # podman does not create the directory itself
-  nohup podman system service --time=0 "unix://$PODMAN_SOCK" >"$STATE/podman-service.log" 2>&1 &
+  nohup podman system service --time=0 "unix://$PODMAN_SOCK" >"$STATE/podman-service.log" 2>&1 3>&- &
   echo $! > "$STATE/podman-service.pid"
   wait_for 20 ping_sock
 fi
@@ -75,4 +78,4 @@ if ! podman image exists "$IMAGE"; then
 fi
 
 step "ready"
-echo "export NAGARE_TEST_DOCKER_HOST=unix://$PODMAN_SOCK"
+echo "export NAGARE_TEST_DOCKER_HOST=unix://$PODMAN_SOCK" >&3
