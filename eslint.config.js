@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/aws/models/generated/**', '.nagare/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'src/aws/models/generated/**', '.nagare/**', 'dist-*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
