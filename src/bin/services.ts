@@ -8,6 +8,7 @@ import { createSecretsManagerService } from '../services/secretsmanager/index.js
 import { createLogsService } from '../services/logs/index.js';
 import { createCodeBuildService } from '../services/codebuild/index.js';
 import { createCipher } from '../secrets/index.js';
+import type { builds } from '../build/index.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -26,6 +27,8 @@ export interface ServiceDeps {
   buildConcurrency?: number;
   /** The key pair clients sign with, handed to builds as AWS credentials (masked in their logs). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Set with `--build-executor container`: builds run in their environment.image on this engine. */
+  buildContainer?: builds.BuildContainerEngine;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createServices(deps: ServiceDeps): Services {
     ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }),
     ...(deps.buildConcurrency === undefined ? {} : { buildConcurrency: deps.buildConcurrency }),
     ...(deps.credentials === undefined ? {} : { credentials: deps.credentials }),
+    ...(deps.buildContainer === undefined ? {} : { container: deps.buildContainer }),
   });
   return {
     services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service],

@@ -7,8 +7,10 @@ import type { UpConfig } from '../config/index.js';
 import { credentialsOf } from '../config/index.js';
 import { loadMasterKey } from '../secrets/index.js';
 import { JobQueue, Worker } from '../engine/index.js';
-import { SystemClock, type Logger } from '../shared/index.js';
+import { AppError, errorMessage, SystemClock, type Logger } from '../shared/index.js';
 import { FsBlobStore, openDb, type Db } from '../store/index.js';
+import { DockerEngine } from '../runtime/index.js';
+import type { builds } from '../build/index.js';
 import { healthRoute } from './health.js';
 import { startTasks } from './scheduler.js';
 import { createServices } from './services.js';
@@ -36,6 +38,8 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
   // Fail fast on a taken port, before seconds of database start-up.
   if (config.port !== 0) await probePort(config.host, config.port);
   await mkdir(dataDir, { recursive: true });
+  // Before the database too: a build executor that cannot work is a start-up error, not a build fault.
+  const buildContainer = config.buildExecutor === 'container' ? await containerEngine(config.dockerHost ?? process.env.DOCKER_HOST) : undefined;
   const cacheDir = config.cacheDir ?? defaultCacheDir;
   const db: Db = await openDb(
     config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir, ...(cacheDir ? { snapshotCacheDir: cacheDir } : {}) },
@@ -59,7 +63,14 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
       buildConcurrency: config.buildConcurrency,
       credentials: { accessKeyId, secretAccessKey },
       ...(facts.hostPath === undefined ? {} : { hostPath: facts.hostPath }),
+      ...(buildContainer ? { buildContainer } : {}),
     });
+    // The embedded store is locked to this process, so every lease in it belonged to a process that
+    // is gone: take its jobs over now rather than after a full lease (a crashed build ends at once).
+    if (db.kind === 'pglite') {
+      const expired = await queue.expireAllLeases(db);
+      if (expired > 0) logger.warn({ jobs: expired }, 'took over jobs left running by a previous process');
+    }
     const workerId = `${hostname()}:${process.pid}`;
     const workers = lanes.map(
       (lane) => new Worker({ db, queue, workerId: `${workerId}/${lane.name}`, handlers: lane.handlers, concurrency: lane.concurrency, logger: logger.child({ lane: lane.name }) }),
@@ -113,6 +124,20 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
     await closeDb();
     throw err;
   }
+}
+
+async function containerEngine(dockerHost: string | undefined): Promise<builds.BuildContainerEngine> {
+  const runtime = new DockerEngine(dockerHost);
+  try {
+    await runtime.ping();
+  } catch (err) {
+    throw new AppError(
+      'ContainerEngineUnavailable',
+      `--build-executor container: no Docker Engine API answers at ${runtime.socketPath} (${errorMessage(err)}); start dockerd or \`podman system service\`, or point --docker-host / DOCKER_HOST at its socket`,
+      { fault: 'user' },
+    );
+  }
+  return { runtime, socketPath: runtime.socketPath };
 }
 
 function probePort(host: string, port: number): Promise<void> {

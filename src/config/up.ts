@@ -22,6 +22,15 @@ export const upConfigObject = z
       .describe('PostgreSQL server URL (default: embedded PGlite in the data dir)'),
     cacheDir: z.string().min(1).optional().describe('cache for start-up snapshots (default: $XDG_CACHE_HOME/nagare or ~/.cache/nagare)'),
     buildConcurrency: z.coerce.number().int().min(1).max(256).default(4).describe('builds run at once; more wait QUEUED'),
+    buildExecutor: z
+      .enum(['local', 'container'])
+      .default('local')
+      .describe("where builds run: 'local' (host processes) or 'container' (environment.image via Docker/podman)"),
+    dockerHost: z
+      .string()
+      .regex(/^(unix:\/\/\/|\/)/, 'must be a unix socket: unix:///path or /path')
+      .optional()
+      .describe('Docker Engine API socket for --build-executor container (default: $DOCKER_HOST, else /var/run/docker.sock)'),
     timeScale: z.coerce.number().positive().max(1_000_000).default(1).describe('speed-up factor for AWS waits (e.g. 60)'),
     accessKeyId: z.string().min(1).optional().describe('access key id clients sign with'),
     secretAccessKey: z.string().min(1).optional().describe('secret access key clients sign with'),

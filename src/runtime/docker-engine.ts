@@ -48,7 +48,12 @@ export class DockerEngine implements ContainerRuntime {
       Env: envList(spec.env),
       ...(spec.workingDir ? { WorkingDir: spec.workingDir } : {}),
       Labels: spec.labels ?? {},
-      HostConfig: { Binds: spec.binds ?? [], Privileged: spec.privileged === true, Init: spec.init === true },
+      HostConfig: {
+        Binds: spec.binds ?? [],
+        Privileged: spec.privileged === true,
+        Init: spec.init === true,
+        ...(spec.networkMode ? { NetworkMode: spec.networkMode } : {}),
+      },
     });
     return created.Id;
   }
@@ -88,6 +93,13 @@ export class DockerEngine implements ContainerRuntime {
 
   async removeContainer(id: string): Promise<void> {
     await this.http.call('DELETE', `/containers/${id}?force=true&v=true`, undefined, [404]);
+  }
+
+  async removeContainersByLabel(key: string, value: string): Promise<number> {
+    const filters = encodeURIComponent(JSON.stringify({ label: [`${key}=${value}`] }));
+    const found = await this.http.json<{ Id: string }[]>('GET', `/containers/json?all=true&filters=${filters}`);
+    for (const c of found) await this.removeContainer(c.Id);
+    return found.length;
   }
 }
 

@@ -18,6 +18,8 @@ export interface ContainerSpec {
   init?: boolean;
   labels?: Record<string, string>;
   name?: string;
+  /** HostConfig.NetworkMode, e.g. `host` (default: the engine's default network). */
+  networkMode?: string;
 }
 
 export interface ExecSpec {
@@ -53,6 +55,8 @@ export interface ContainerRuntime {
   killContainer(id: string): Promise<void>;
   /** Force-removes the container and its anonymous volumes; a missing container is not an error. */
   removeContainer(id: string): Promise<void>;
+  /** Force-removes every container (running or not) carrying label `key=value`; returns how many. */
+  removeContainersByLabel(key: string, value: string): Promise<number>;
 }
 
 /** The engine answered with an error status. */

@@ -253,6 +253,20 @@ describe('nagare up: options and env', { concurrency: 2 }, () => {
     }
   });
 
+  test('a second server on the same embedded data dir is refused (PGlite has no lock of its own)', async () => {
+    const dataDir = await tempDir();
+    const first = await startNagare({ dataDir });
+    try {
+      const r = await runNagare(['up', '--port', String(await freePort()), '--data-dir', dataDir], {}, 120_000);
+      assert.equal(r.code, 1, `exit code (stdout: ${r.stdout}) (stderr: ${r.stderr})`);
+      assert.match(r.stderr, /is in use by another nagare process \(pid \d+\); stop it or choose another --data-dir/);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace for a known condition');
+      assert.equal((await fetch(`${first.endpoint}/_nagare/health`)).status, 200, 'the first server is unharmed');
+    } finally {
+      await first.stop();
+    }
+  });
+
   test('NAGARE_LANG=ja prints the Japanese banner and stop messages', async () => {
     const port = await freePort();
     const p = track(spawnNagare(['up', '--port', String(port), '--data-dir', await tempDir()], { NAGARE_LANG: 'ja' }));

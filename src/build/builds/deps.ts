@@ -1,4 +1,5 @@
 import type { JobQueue } from '../../engine/index.js';
+import type { ContainerRuntime } from '../../runtime/index.js';
 import type { Cipher } from '../../secrets/index.js';
 import type { Clock, Logger } from '../../shared/index.js';
 import type { BlobStore, Db } from '../../store/index.js';
@@ -28,6 +29,22 @@ export interface CodeBuildDeps {
   credentials?: BuildCredentials;
   /** SIGTERM → SIGKILL grace when a build's processes are killed (default 3000 ms). */
   killGraceMs?: number;
+  /**
+   * The container executor (`nagare up --build-executor container`): builds run in their project's
+   * `environment.image` through this engine. Absent: the local executor.
+   */
+  container?: BuildContainerEngine;
 }
+
+export interface BuildContainerEngine {
+  runtime: ContainerRuntime;
+  /** The engine's unix socket on this host, mounted into privileged builds (`docker build` inside). */
+  socketPath: string;
+  /** What `aws/codebuild/*` images that do not exist locally map to (default localhost/busybox:latest). */
+  defaultImage?: string;
+}
+
+/** Label on every build container: its build's uuid, so leftovers of a crash can be found and removed. */
+export const BUILD_CONTAINER_LABEL = 'nagare.build-uuid';
 
 export const DEFAULT_BUILD_CONCURRENCY = 4;

@@ -1,6 +1,6 @@
 // Public API of CodeBuild builds (re-exports only); reached as `builds` from src/build/index.ts.
 export type { Build, BuildArtifacts, BuildOutcome, BuildSettings, PipelineContext, PipelineInputArtifact, PipelineOutputArtifact, BuildNotification } from './types.js';
-export type { BuildCredentials, CodeBuildDeps } from './deps.js';
+export type { BuildContainerEngine, BuildCredentials, CodeBuildDeps } from './deps.js';
 export { DEFAULT_BUILD_CONCURRENCY } from './deps.js';
 export type { BuildOverrides } from './overrides.js';
 export { startBuild, type StartBuildInput } from './start-build.js';

@@ -4,6 +4,7 @@ import type { Db } from './types.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import { migrate } from './migrate.js';
+import { lockDataDir } from './dir-lock.js';
 
 export interface OpenDbOptions {
   /** postgres://… for a server; undefined for embedded PGlite under `dataDir`. */
@@ -23,7 +24,21 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   } else if (options.dataDir) {
     const dir = join(options.dataDir, 'pg');
     await mkdir(dir, { recursive: true });
-    db = await openPglite({ dataDir: dir, ...cache });
+    const lock = await lockDataDir(dir);
+    try {
+      const pg = await openPglite({ dataDir: dir, ...cache });
+      db = {
+        ...pg,
+        kind: pg.kind,
+        async close() {
+          await pg.close();
+          await lock.release();
+        },
+      };
+    } catch (err) {
+      await lock.release();
+      throw err;
+    }
   } else {
     db = await openPglite(cache);
   }

@@ -12,10 +12,10 @@ import type { Workspace } from './workspace.js';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-export function baseEnvironment(deps: Pick<CodeBuildDeps, 'hostPath' | 'credentials'>, build: Build, ws: Workspace): Record<string, string> {
+export function baseEnvironment(deps: Pick<CodeBuildDeps, 'hostPath' | 'credentials'>, build: Build, home: string): Record<string, string> {
   const env: Record<string, string> = {
     PATH: deps.hostPath || DEFAULT_PATH,
-    HOME: ws.home,
+    HOME: home,
     LANG: 'C.UTF-8',
     AWS_DEFAULT_OUTPUT: 'json',
     AWS_EC2_METADATA_DISABLED: 'true',
@@ -27,6 +27,14 @@ export function baseEnvironment(deps: Pick<CodeBuildDeps, 'hostPath' | 'credenti
     env.AWS_SECRET_ACCESS_KEY = deps.credentials.secretAccessKey;
   }
   return env;
+}
+
+/**
+ * The base inside a build container: the image's conventional PATH and root's HOME instead of the
+ * server's (the image's own ENV is not visible through exec, so PATH must be given).
+ */
+export function containerBaseEnvironment(deps: Pick<CodeBuildDeps, 'credentials'>, build: Build): Record<string, string> {
+  return baseEnvironment({ credentials: deps.credentials }, build, '/root');
 }
 
 /** Environment for the host tools the worker runs itself (git). */

@@ -6,7 +6,7 @@
  */
 import type { JobHandler } from '../../../engine/index.js';
 import { formatAgentLine } from '../../executor/index.js';
-import type { CodeBuildDeps } from '../deps.js';
+import { BUILD_CONTAINER_LABEL, type CodeBuildDeps } from '../deps.js';
 import type { BuildJobPayload } from '../job-kinds.js';
 import type { RunningBuilds } from '../running-builds.js';
 import { buildLogAppender } from './append-log.js';
@@ -24,7 +24,8 @@ export function buildJobHandler(deps: CodeBuildDeps, running: RunningBuilds): Jo
     if (claim.kind === 'done') {
       if (claim.interrupted) {
         const killed = await cleanUpInterrupted(deps.dataDir, claim.interrupted.uuid).catch(() => 0);
-        deps.logger.warn({ buildId: p.buildId, attempt: job.attempt, killed }, 'build was interrupted by a restart; marked FAILED');
+        const removed = deps.container ? await deps.container.runtime.removeContainersByLabel(BUILD_CONTAINER_LABEL, claim.interrupted.uuid).catch(() => 0) : 0;
+        deps.logger.warn({ buildId: p.buildId, attempt: job.attempt, killed, removedContainers: removed }, 'build was interrupted by a restart; marked FAILED');
         const append = buildLogAppender(deps, scope, claim.interrupted);
         const at = deps.clock.now();
         const lines = [`Phase context status code: ${INTERRUPTED_CONTEXT.statusCode} Message: ${INTERRUPTED_CONTEXT.message}`];

@@ -9,17 +9,17 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { errorMessage } from '../../../shared/index.js';
 import { collectReports } from '../../reports/index.js';
-import { formatAgentLine, runLocalBuild, type BuildspecSource, type LocalBuildResult } from '../../executor/index.js';
+import { formatAgentLine, runContainerBuild, runLocalBuild, type BuildspecSource, type LocalBuildInput, type LocalBuildResult } from '../../executor/index.js';
 import { completeBuild } from '../complete-build.js';
 import { storeReports } from '../reports/store-reports.js';
-import type { CodeBuildDeps } from '../deps.js';
+import { BUILD_CONTAINER_LABEL, type CodeBuildDeps } from '../deps.js';
 import { closeOpen, endedPhases, interruptedPhases, sourceFailedPhases } from '../lifecycle.js';
 import { buildspecSource } from '../sources/buildspec-source.js';
 import { fetchSources, type FetchedSources } from '../sources/fetch-sources.js';
 import { SourceError } from '../sources/types.js';
 import type { Build, BuildArtifacts, BuildOutcome, BuildPhase } from '../types.js';
 import { buildLogAppender } from './append-log.js';
-import { baseEnvironment, maskedValues, systemEnvironment, toolEnvironment } from './build-environment.js';
+import { baseEnvironment, containerBaseEnvironment, maskedValues, systemEnvironment, toolEnvironment } from './build-environment.js';
 import { INTERRUPTED_CONTEXT, SHUTDOWN_CONTEXT } from './interrupted.js';
 import { LogSink } from './log-sink.js';
 import { mergePhases } from './merge-phases.js';
@@ -64,11 +64,11 @@ export async function runBuild(deps: CodeBuildDeps, build: Build, watch: StopWat
     if ('inline' in buildspec) await materialise(ws.inlineBuildspec, buildspec.inline);
     const produced: { artifacts?: BuildArtifacts; secondaryArtifacts: BuildArtifacts[] } = { secondaryArtifacts: [] };
     const reportArns: string[] = [];
-    const result = await runLocalBuild({
+    const input: LocalBuildInput = {
       buildspec,
       srcDir: ws.src,
       scratchDir: ws.scratch,
-      baseEnv: baseEnvironment(deps, build, ws),
+      baseEnv: deps.container ? containerBaseEnvironment(deps, build) : baseEnvironment(deps, build, ws.home),
       systemEnv: systemEnvironment(build, ws, fetched),
       projectEnv: build.settings.environment.environmentVariables ?? [],
       resolvers: secretResolvers({ db: deps.db, clock: deps.clock, cipher: deps.cipher, logger }, build.scope),
@@ -90,7 +90,8 @@ export async function runBuild(deps: CodeBuildDeps, build: Build, watch: StopWat
         },
       },
       ...(deps.killGraceMs !== undefined ? { killGraceMs: deps.killGraceMs } : {}),
-    });
+    };
+    const result = deps.container ? await runInContainer(deps, build, ws, input) : await runLocalBuild(input);
     const phases = mergePhases(prefix, fetchStart, result).phases;
     const outcome = { ...outcomeOf(result, produced, fetched), ...(reportArns.length > 0 ? { reportArns } : {}) };
     if (watch.lostReason !== undefined && !watch.stopRequested) {
@@ -108,6 +109,27 @@ export async function runBuild(deps: CodeBuildDeps, build: Build, watch: StopWat
     await log.flush();
     if (ws) await removeWorkspace(ws).catch((err: unknown) => logger.warn({ err: errorMessage(err) }, 'removing build workspace failed'));
   }
+}
+
+/**
+ * The container executor: the project's `environment.image`, with the workspace's source directories
+ * mounted at their host paths (so `$CODEBUILD_SRC_DIR[_<id>]` and artifact paths mean the same on
+ * both sides) and the host's network, so the build's `aws` reaches this server's loopback endpoint.
+ */
+function runInContainer(deps: CodeBuildDeps, build: Build, ws: Workspace, input: LocalBuildInput): Promise<LocalBuildResult> {
+  const engine = deps.container!;
+  const env = build.settings.environment;
+  return runContainerBuild({
+    ...input,
+    runtime: engine.runtime,
+    image: env.image,
+    containerSrcDir: ws.src,
+    binds: [`${ws.sources}:${ws.sources}`],
+    networkMode: 'host',
+    labels: { [BUILD_CONTAINER_LABEL]: build.uuid },
+    ...(engine.defaultImage ? { defaultImage: engine.defaultImage } : {}),
+    ...(env.privilegedMode === true ? { privilegedMode: true, engineSocketPath: engine.socketPath } : {}),
+  });
 }
 
 /** Interrupted before the executor started: StopBuild → STOPPED; a lost worker → FAILED with the reason. */

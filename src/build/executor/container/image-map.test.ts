@@ -22,6 +22,7 @@ function fakeRuntime(local: string[], pullable: string[] = []): ContainerRuntime
     stopContainer: fail,
     killContainer: fail,
     removeContainer: fail,
+    removeContainersByLabel: fail,
   };
 }
 

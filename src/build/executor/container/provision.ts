@@ -20,7 +20,7 @@ export async function provision(ctx: ContainerContext): Promise<PhaseOutcome> {
     return { ok: false, context: { statusCode: 'CLIENT_ERROR', message: `CannotPullContainerError: ${resolved.problem}` } };
   }
   ctx.image = resolved.image;
-  const binds = [`${host.srcDir}:${ctx.input.srcDir}`, `${host.scratchDir}:${CONTAINER_SCRATCH_DIR}`];
+  const binds = [`${host.srcDir}:${ctx.input.srcDir}`, `${host.scratchDir}:${CONTAINER_SCRATCH_DIR}`, ...(host.binds ?? [])];
   const env: Record<string, string> = {};
   if (host.privilegedMode) {
     if (!host.engineSocketPath) return { ok: false, fault: true, context: { statusCode: 'INTERNAL_ERROR', message: 'privilegedMode needs engineSocketPath' } };
@@ -37,6 +37,7 @@ export async function provision(ctx: ContainerContext): Promise<PhaseOutcome> {
     privileged: host.privilegedMode === true,
     init: true,
     labels: { 'nagare.build': 'true', ...host.labels },
+    ...(host.networkMode ? { networkMode: host.networkMode } : {}),
   });
   ctx.containerId = id;
   await ctx.runtime.startContainer(id);

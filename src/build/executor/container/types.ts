@@ -27,6 +27,13 @@ export interface ContainerBuildInput extends LocalBuildInput {
   containerSrcDir?: string;
   /** Labels on the build container (e.g. the build id), for finding leftovers after a crash. */
   labels?: Record<string, string>;
+  /** More `host:container` bind mounts (e.g. secondary source directories at their host paths). */
+  binds?: string[];
+  /**
+   * The container's network (`host` lets `aws --endpoint-url http://127.0.0.1:<port>` inside the
+   * build reach a loopback-bound nagare). Default: the engine's default network.
+   */
+  networkMode?: string;
 }
 
 export interface ContainerBuildResult extends LocalBuildResult {
