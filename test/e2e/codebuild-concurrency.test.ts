@@ -39,9 +39,9 @@ test('with --build-concurrency 1 a second build waits QUEUED, then runs; a queue
   assert.deepEqual(phaseSummary(timedOut), ['SUBMITTED:SUCCEEDED', 'QUEUED:TIMED_OUT', 'COMPLETED']);
 
   const [a, b] = await Promise.all([waitForBuild(n.endpoint, first.id, 60_000), waitForBuild(n.endpoint, second.id, 90_000)]);
-  assert.equal(a!.buildStatus, 'SUCCEEDED');
-  assert.equal(b!.buildStatus, 'SUCCEEDED');
+  assert.equal(a.buildStatus, 'SUCCEEDED');
+  assert.equal(b.buildStatus, 'SUCCEEDED');
   // One at a time: the second's PROVISIONING began only after the first had ended.
-  const provisioned = b!.phases.find((p) => p.phaseType === 'PROVISIONING')!.startTime;
-  assert.ok(Date.parse(provisioned) >= Date.parse(a!.endTime!), `second provisioned at ${provisioned}, first ended at ${a!.endTime}`);
+  const provisioned = b.phases.find((p) => p.phaseType === 'PROVISIONING')!.startTime;
+  assert.ok(Date.parse(provisioned) >= Date.parse(a.endTime!), `second provisioned at ${provisioned}, first ended at ${a.endTime}`);
 });
