@@ -1,4 +1,4 @@
-import type { AwsService } from '../aws/index.js';
+import type { AwsService, InternalRoute } from '../aws/index.js';
 import type { JobHandler, JobQueue } from '../engine/index.js';
 import type { BackgroundTask, Clock, Logger } from '../shared/index.js';
 import type { BlobStore, Db } from '../store/index.js';
@@ -7,6 +7,7 @@ import { createSsmService } from '../services/ssm/index.js';
 import { createSecretsManagerService } from '../services/secretsmanager/index.js';
 import { createLogsService } from '../services/logs/index.js';
 import { createCodeBuildService } from '../services/codebuild/index.js';
+import { createCodeCommitService } from '../services/codecommit/index.js';
 import { createCipher } from '../secrets/index.js';
 import type { builds } from '../build/index.js';
 
@@ -27,6 +28,8 @@ export interface ServiceDeps {
   buildConcurrency?: number;
   /** The key pair clients sign with, handed to builds as AWS credentials (masked in their logs). */
   credentials?: { accessKeyId: string; secretAccessKey: string };
+  /** Every access key id → secret the server accepts (git over HTTP authenticates with them). */
+  credentialMap?: ReadonlyMap<string, string>;
   /** Set with `--build-executor container`: builds run in their environment.image on this engine. */
   buildContainer?: builds.BuildContainerEngine;
 }
@@ -43,6 +46,8 @@ export interface WorkerLane {
 
 export interface Services {
   services: AwsService[];
+  /** Non-AWS HTTP routes served on the same port (git smart HTTP of hosted repositories). */
+  routes: InternalRoute[];
   tasks: BackgroundTask[];
   lanes: WorkerLane[];
 }
@@ -67,8 +72,17 @@ export function createServices(deps: ServiceDeps): Services {
     ...(deps.credentials === undefined ? {} : { credentials: deps.credentials }),
     ...(deps.buildContainer === undefined ? {} : { container: deps.buildContainer }),
   });
+  const codecommit = createCodeCommitService({
+    db: deps.db,
+    clock: deps.clock,
+    logger: deps.logger.child({ svc: 'codecommit' }),
+    dataDir: deps.dataDir,
+    credentials: deps.credentialMap ?? new Map(),
+    ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }),
+  });
   return {
-    services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service],
+    services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service, codecommit.service],
+    routes: [...codecommit.routes],
     tasks: [...s3.tasks, ...logs.tasks, ...codebuild.tasks],
     lanes: [...codebuild.lanes],
   };

@@ -52,7 +52,7 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
     const clock = new SystemClock(config.timeScale);
     const queue = new JobQueue(clock);
     const [accessKeyId, secretAccessKey] = [...credentialsOf(config)][0]!;
-    const { services, tasks, lanes } = createServices({
+    const { services, routes, tasks, lanes } = createServices({
       db,
       blobs,
       clock,
@@ -62,6 +62,7 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
       dataDir,
       buildConcurrency: config.buildConcurrency,
       credentials: { accessKeyId, secretAccessKey },
+      credentialMap: credentialsOf(config),
       ...(facts.hostPath === undefined ? {} : { hostPath: facts.hostPath }),
       ...(buildContainer ? { buildContainer } : {}),
     });
@@ -83,6 +84,7 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
       clock,
       logger,
       routes: [
+        ...routes,
         healthRoute({
           version: VERSION,
           startedAt,

@@ -1,0 +1,1 @@
+export { createCodeCommitService, type CodeCommitServiceDeps } from './create-codecommit-service.js';
