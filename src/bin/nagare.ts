@@ -1,5 +1,5 @@
 import { resolve, join } from 'node:path';
-import { detectLang, parseArgs, renderBanner, t, upHelp, type Lang } from '../cli/index.js';
+import { detectLang, parseArgs, renderBanner, t, upHelp, withPipelineUsage, type Lang } from '../cli/index.js';
 import { resolveUpConfig, upConfigKeys } from '../config/index.js';
 import { errorMessage, isAppError } from '../shared/index.js';
 import { createLogger } from './logger.js';
@@ -15,6 +15,8 @@ async function main(argv: string[]): Promise<number> {
       return up(rest, lang);
     case 'build':
       return (await import('./build-command.js')).runBuildCommand(rest, lang);
+    case 'pipeline':
+      return (await import('./pipeline-command.js')).runPipelineCommand(rest, lang);
     case 'version':
     case '--version':
     case '-v':
@@ -24,10 +26,10 @@ async function main(argv: string[]): Promise<number> {
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(t(lang, 'usage') + '\n');
+      process.stdout.write(withPipelineUsage(lang, t(lang, 'usage')) + '\n');
       return 0;
     default:
-      process.stderr.write(t(lang, 'unknown_command', { command }) + '\n' + t(lang, 'usage') + '\n');
+      process.stderr.write(t(lang, 'unknown_command', { command }) + '\n' + withPipelineUsage(lang, t(lang, 'usage')) + '\n');
       return 2;
   }
 }

@@ -1,7 +1,8 @@
 /**
- * A minimal signed JSON 1.1 client (X-Amz-Target) for the two calls `nagare build` needs from a
- * running nagare: ssm:GetParameters and secretsmanager:GetSecretValue. Service errors become
- * AppErrors carrying AWS's error code, HTTP status and request id.
+ * A minimal signed JSON 1.1 client (X-Amz-Target) for the CLI's calls to a running nagare:
+ * `nagare build` (ssm:GetParameters, secretsmanager:GetSecretValue) and `nagare pipeline watch`
+ * (codepipeline reads). Service errors become AppErrors carrying AWS's error code, HTTP status and
+ * request id; a connection problem, an abort or a timeout rejects with fetch's own error.
  */
 import { AppError } from '../shared/index.js';
 import { signRequest } from './build-sigv4.js';
@@ -12,6 +13,10 @@ export interface AwsJsonClientOptions {
   region: string;
   credentials: Credentials;
   now?: () => Date;
+  /** Aborts every request in flight (e.g. Ctrl+C). */
+  signal?: AbortSignal;
+  /** Per-request time limit; none by default. */
+  timeoutMs?: number;
 }
 
 export type AwsJsonCall = (service: string, target: string, body: Record<string, unknown>) => Promise<Record<string, unknown>>;
@@ -32,7 +37,9 @@ export function awsJsonClient(options: AwsJsonClientOptions): AwsJsonCall {
       date: now(),
     });
     delete headers.host; // fetch sets Host itself, to the same value
-    const res = await fetch(url, { method: 'POST', headers, body });
+    const signals = [options.signal, options.timeoutMs !== undefined ? AbortSignal.timeout(options.timeoutMs) : undefined].filter((x): x is AbortSignal => x !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const res = await fetch(url, { method: 'POST', headers, body, ...(signal ? { signal } : {}) });
     const text = await res.text();
     const json = parse(text);
     if (res.ok) return json;
