@@ -8,8 +8,10 @@ import { createSecretsManagerService } from '../services/secretsmanager/index.js
 import { createLogsService } from '../services/logs/index.js';
 import { createCodeBuildService } from '../services/codebuild/index.js';
 import { createCodeCommitService } from '../services/codecommit/index.js';
+import { createCodePipelineService } from '../services/codepipeline/index.js';
 import { createCipher } from '../secrets/index.js';
 import type { builds } from '../build/index.js';
+import { onPush, pipelineLanes, type PipelineDeps } from '../pipeline/index.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -30,6 +32,8 @@ export interface ServiceDeps {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Every access key id → secret the server accepts (git over HTTP authenticates with them). */
   credentialMap?: ReadonlyMap<string, string>;
+  /** The server's base URL once it listens (pipeline-started builds call back to it). */
+  endpoint?: () => string | undefined;
   /** Set with `--build-executor container`: builds run in their environment.image on this engine. */
   buildContainer?: builds.BuildContainerEngine;
 }
@@ -59,7 +63,7 @@ export function createServices(deps: ServiceDeps): Services {
   const ssm = createSsmService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'ssm' }) });
   const sm = createSecretsManagerService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'secretsmanager' }) });
   const logs = createLogsService({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ svc: 'logs' }) });
-  const codebuild = createCodeBuildService({
+  const codebuildDeps: builds.CodeBuildDeps = {
     db: deps.db,
     blobs: deps.blobs,
     clock: deps.clock,
@@ -71,19 +75,33 @@ export function createServices(deps: ServiceDeps): Services {
     ...(deps.buildConcurrency === undefined ? {} : { buildConcurrency: deps.buildConcurrency }),
     ...(deps.credentials === undefined ? {} : { credentials: deps.credentials }),
     ...(deps.buildContainer === undefined ? {} : { container: deps.buildContainer }),
-  });
+  };
+  const codebuild = createCodeBuildService(codebuildDeps);
+  const pipelineDeps: PipelineDeps = {
+    db: deps.db,
+    blobs: deps.blobs,
+    clock: deps.clock,
+    logger: deps.logger.child({ svc: 'codepipeline' }),
+    queue: deps.queue,
+    dataDir: deps.dataDir,
+    codebuild: codebuildDeps,
+    source: { db: deps.db, dataDir: deps.dataDir, ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }) },
+    ...(deps.endpoint === undefined ? {} : { endpoint: deps.endpoint }),
+  };
   const codecommit = createCodeCommitService({
     db: deps.db,
     clock: deps.clock,
     logger: deps.logger.child({ svc: 'codecommit' }),
     dataDir: deps.dataDir,
     credentials: deps.credentialMap ?? new Map(),
+    onPush: onPush(pipelineDeps),
     ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }),
   });
+  const codepipeline = createCodePipelineService(pipelineDeps);
   return {
-    services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service, codecommit.service],
-    routes: [...codecommit.routes],
+    services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service, codecommit.service, codepipeline.service],
+    routes: [...codecommit.routes, ...codepipeline.routes],
     tasks: [...s3.tasks, ...logs.tasks, ...codebuild.tasks],
-    lanes: [...codebuild.lanes],
+    lanes: [...codebuild.lanes, ...pipelineLanes(pipelineDeps)],
   };
 }

@@ -52,6 +52,7 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
     const clock = new SystemClock(config.timeScale);
     const queue = new JobQueue(clock);
     const [accessKeyId, secretAccessKey] = [...credentialsOf(config)][0]!;
+    const listening: { endpoint?: string } = {};
     const { services, routes, tasks, lanes } = createServices({
       db,
       blobs,
@@ -63,6 +64,7 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
       buildConcurrency: config.buildConcurrency,
       credentials: { accessKeyId, secretAccessKey },
       credentialMap: credentialsOf(config),
+      endpoint: () => listening.endpoint,
       ...(facts.hostPath === undefined ? {} : { hostPath: facts.hostPath }),
       ...(buildContainer ? { buildContainer } : {}),
     });
@@ -103,11 +105,13 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
     });
     const port = (server.address() as AddressInfo).port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const endpoint = `http://${host}:${port}`;
+    listening.endpoint = endpoint;
     const scheduler = startTasks(tasks, logger);
     for (const w of workers) w.start();
     logger.info({ port, host: config.host, storage, timeScale: config.timeScale, version: VERSION }, 'nagare up');
     return {
-      endpoint: `http://${host}:${port}`,
+      endpoint,
       port,
       storage,
       async close() {

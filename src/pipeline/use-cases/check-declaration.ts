@@ -1,0 +1,26 @@
+/**
+ * CreatePipeline / UpdatePipeline admission: AWS's structural rules (declaration/), then nagare's
+ * own — an action type that nagare accepts as valid but cannot run is refused now, with the error
+ * AWS gives for a type that is not available, rather than failing at run time (docs/compatibility.md
+ * lists them).
+ */
+import { isRunnable } from '../actions/registry.js';
+import { findActionType, validatePipeline, type PipelineDeclaration } from '../declaration/index.js';
+import { pipelineError } from '../errors.js';
+import type { PipelineScope } from '../actions/types.js';
+
+export function checkDeclaration(scope: PipelineScope, pipeline: PipelineDeclaration): void {
+  const v = validatePipeline(pipeline, { region: scope.region });
+  if (v) throw pipelineError(v.code, v.message);
+  for (const stage of pipeline.stages) {
+    for (const action of stage.actions) {
+      const spec = findActionType(action.actionTypeId);
+      if (spec?.runnable === true && isRunnable(action.actionTypeId)) continue;
+      const t = action.actionTypeId;
+      throw pipelineError(
+        'InvalidActionDeclarationException',
+        `ActionType (Category: '${t.category}', Provider: '${t.provider}', Owner: '${t.owner}', Version: '${t.version}') in action '${action.name}' is not available in region '${(action.region ?? scope.region).toUpperCase().replace(/-/g, '_')}': nagare does not run this action type yet (see docs/compatibility.md)`,
+      );
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { createCodePipelineService } from './create-codepipeline-service.js';
