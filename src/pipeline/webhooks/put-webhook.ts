@@ -4,7 +4,7 @@
  * and, when no tags are given, the tags. A SecretToken of `****` on a replace keeps the stored
  * secret (what ListWebhooks showed can be sent back unchanged, like GetPipeline's masked values).
  */
-import { AppError, isAppError, randomToken } from '../../shared/index.js';
+import { isAppError, randomToken } from '../../shared/index.js';
 import type { PipelineScope } from '../actions/types.js';
 import { SECRET_PLACEHOLDER, type PipelineDeclaration } from '../declaration/index.js';
 import type { PipelineDeps } from '../deps.js';
