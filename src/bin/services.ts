@@ -79,6 +79,7 @@ export function createServices(deps: ServiceDeps): Services {
   const codebuild = createCodeBuildService(codebuildDeps);
   const pipelineDeps: PipelineDeps = {
     db: deps.db,
+    cipher,
     blobs: deps.blobs,
     clock: deps.clock,
     logger: deps.logger.child({ svc: 'codepipeline' }),

@@ -1,4 +1,5 @@
 import type { builds } from '../build/index.js';
+import type { Cipher } from '../secrets/index.js';
 import type { JobQueue } from '../engine/index.js';
 import type { SourceDeps } from '../source/index.js';
 import type { Clock, Logger } from '../shared/index.js';
@@ -10,6 +11,8 @@ export interface PipelineDeps {
   /** The S3 blob store: the artifact store bucket lives in nagare's S3. */
   blobs: BlobStore;
   clock: Clock;
+  /** Seals secret action configuration and webhook secrets at rest (sealed-secrets.ts). */
+  cipher: Cipher;
   logger: Logger;
   queue: JobQueue;
   /** Scratch space for zips on their way in and out of the artifact store. */

@@ -11,7 +11,6 @@ import { createGateway } from '../../src/aws/index.js';
 import { JobQueue, Worker } from '../../src/engine/index.js';
 import { createBucket, putObject } from '../../src/objects/index.js';
 import * as pipeline from '../../src/pipeline/index.js';
-import { insertPipeline } from '../../src/pipeline/pipelines/pipeline-repo.js';
 import { signGithubBody } from '../../src/pipeline/triggers/index.js';
 import { createCipher } from '../../src/secrets/index.js';
 import { createCodePipelineService } from '../../src/services/codepipeline/index.js';
@@ -30,7 +29,6 @@ import { errorType, jsonCall, rawRequest, type RawResponse } from '../support/si
 
 const ACCOUNT = '000000000000';
 const REGION = 'us-east-1';
-const scope = { accountId: ACCOUNT, region: REGION };
 const CREDENTIALS = new Map([['test', 'test']]);
 const SECRET = "It's a Secret to Everybody";
 
@@ -85,7 +83,7 @@ async function startHarness(open: OpenTestDb): Promise<Harness> {
   const blobs = await FsBlobStore.open(join(dataDir, 'blobs'));
   const queue = new JobQueue(clock);
   const codebuild = { db, blobs, clock, logger: silentLogger, queue, cipher: createCipher(Buffer.alloc(32, 7)), dataDir };
-  const deps: pipeline.PipelineDeps = { db, blobs, clock, logger: silentLogger, queue, dataDir, codebuild, source: { db, dataDir } };
+  const deps: pipeline.PipelineDeps = { db, blobs, clock, cipher: codebuild.cipher, logger: silentLogger, queue, dataDir, codebuild, source: { db, dataDir } };
   const objects = { db, blobs, clock, logger: silentLogger };
   for (const name of ['artifact-store', 'sources']) await createBucket(objects, { name, requestRegion: REGION, ownerAccount: ACCOUNT });
   const zip = zipSync({ 'README.md': strToU8('# hello\n') });
@@ -228,35 +226,41 @@ forEachDatabase((open) => {
       await h.fails('PipelineNotFoundException', 'GetPipeline', { name: 'crud-b' });
     });
 
-    test('GetPipeline masks secret configuration values', async () => {
-      // GitHub v1 sources cannot be created through the API here (nagare does not run them), so the
-      // row is written directly: the masking is GetPipeline's, whatever created the pipeline.
-      const now = new Date();
-      const github = {
+    test('secret configuration values: masked by GetPipeline, sealed at rest, kept by ****', async () => {
+      const github = (actionName: string, token: string) => ({
         name: 'masked',
         roleArn: `arn:aws:iam::${ACCOUNT}:role/r`,
         artifactStore: { type: 'S3' as const, location: 'artifact-store' },
-        version: 1,
         stages: [
           {
             name: 'Source',
             actions: [
               {
-                name: 'GitHub',
+                name: actionName,
                 actionTypeId: { category: 'Source' as const, owner: 'ThirdParty' as const, provider: 'GitHub', version: '1' },
-                configuration: { Owner: 'octo', Repo: 'app', Branch: 'main', OAuthToken: 'ghp_verysecret' },
+                configuration: { Owner: 'octo', Repo: 'app', Branch: 'main', OAuthToken: token, PollForSourceChanges: 'false' },
                 outputArtifacts: [{ name: 'Src' }],
               },
             ],
           },
           { name: 'Approve', actions: [{ name: 'Gate', actionTypeId: { category: 'Approval' as const, owner: 'AWS' as const, provider: 'Manual', version: '1' } }] },
         ],
-      };
-      await insertPipeline(h.deps.db, { scope, name: 'masked', version: 1, declaration: github, runtime: null, tags: [], created: now, updated: now });
-      const got = await h.ok<{ pipeline: { stages: Array<{ actions: Array<{ configuration: Record<string, string> }> }> } }>('GetPipeline', { name: 'masked' });
-      assert.deepEqual(got.pipeline.stages[0]?.actions[0]?.configuration, { Owner: 'octo', Repo: 'app', Branch: 'main', OAuthToken: '****' });
-      const state = await h.ok<PipelineState>('GetPipelineState', { name: 'masked' });
-      assert.deepEqual(state.stageStates.map((s) => s.stageName), ['Source', 'Approve'], 'a row without runtime state still has a state');
+      });
+      type Got = { pipeline: { stages: Array<{ actions: Array<{ configuration: Record<string, string> }> }> } };
+      const created = await h.ok<Got>('CreatePipeline', { pipeline: github('GitHub', 'ghp_verysecret') });
+      assert.equal(created.pipeline.stages[0]?.actions[0]?.configuration.OAuthToken, '****');
+      const got = await h.ok<Got>('GetPipeline', { name: 'masked' });
+      assert.deepEqual(got.pipeline.stages[0]?.actions[0]?.configuration, { Owner: 'octo', Repo: 'app', Branch: 'main', OAuthToken: '****', PollForSourceChanges: 'false' });
+      const atRest = async (): Promise<string[]> =>
+        (await h.deps.db.query<{ t: string }>(`SELECT declaration::text AS t FROM codepipeline_pipeline_versions WHERE name = 'masked' ORDER BY version`)).rows.map((r) => r.t);
+      assert.doesNotMatch((await atRest()).join(' '), /ghp_verysecret/, 'the token is not stored in plain text');
+      assert.match((await atRest())[0]!, /nagare-sealed:1:/);
+      // Sending **** back keeps the secret (still sealed in version 2); a new action may not use ****.
+      await h.ok('UpdatePipeline', { pipeline: github('GitHub', '****') });
+      const versions = await atRest();
+      assert.equal(versions.length, 2);
+      assert.match(versions[1]!, /"OAuthToken": "nagare-sealed:1:/, 'version 2 keeps the sealed secret, not ****');
+      await h.fails('InvalidActionDeclarationException', 'UpdatePipeline', { pipeline: github('Renamed', '****') });
     });
 
     test('tags on pipelines: limits, reserved keys, ARN errors', async () => {
@@ -426,6 +430,8 @@ forEachDatabase((open) => {
       assert.match(put.webhook.url, new RegExp(`^${h.endpoint}/webhooks/codepipeline/[A-Za-z0-9_-]{16,}$`));
       assert.equal(put.webhook.arn, `arn:aws:codepipeline:${REGION}:${ACCOUNT}:webhook:gh`);
       assert.deepEqual(put.webhook.definition.authenticationConfiguration, { SecretToken: '****' });
+      const stored = (await h.deps.db.query<{ t: string }>(`SELECT definition::text AS t FROM codepipeline_webhooks`)).rows.map((r) => r.t).join(' ');
+      assert.ok(!stored.includes(SECRET) && stored.includes('nagare-sealed:1:'), 'the SecretToken is sealed at rest');
       assert.deepEqual(put.webhook.tags, [{ key: 'team', value: 'a' }]);
 
       // Replacing keeps the URL (and, with `****`, the secret); delete + create gives a new one.

@@ -14,6 +14,7 @@ import { initialState, shapeOf, type PipelineRuntimeState } from '../execution/i
 import { runningBuildIds } from '../executions/execution-repo.js';
 import { deletePipelineRows, findPipeline, insertPipeline, saveDeclaration, type Tag } from '../pipelines/pipeline-repo.js';
 import { checkDeclaration } from './check-declaration.js';
+import { sealDeclaration } from '../sealed-secrets.js';
 import { startExecutionIn } from './start-execution.js';
 import { checkTags } from './tags-check.js';
 import type { CreatePipelineInput } from './types.js';
@@ -23,6 +24,7 @@ export async function createPipeline(deps: PipelineDeps, scope: PipelineScope, i
   if (restored.violation) throw pipelineError(restored.violation.code, restored.violation.message);
   const pipeline = applyDefaults(restored.pipeline);
   checkDeclaration(scope, pipeline);
+  const sealed = sealDeclaration(deps.cipher, scope, pipeline);
   const tags = input.tags ?? [];
   checkTags(tags);
   const now = deps.clock.now();
@@ -32,7 +34,7 @@ export async function createPipeline(deps: PipelineDeps, scope: PipelineScope, i
       scope,
       name: pipeline.name,
       version: 1,
-      declaration: pipeline,
+      declaration: sealed,
       runtime: initialState(shapeOf(pipeline, 1)),
       tags,
       created: now,
@@ -56,7 +58,7 @@ export async function updatePipeline(deps: PipelineDeps, scope: PipelineScope, i
     const version = pipeline.version ?? p.record.version + 1;
     // Cancel with the old declaration still in place (its commands name the old stages), then switch.
     await applyEvent(p, { type: 'PIPELINE_UPDATED', shape: shapeOf(pipeline, version) });
-    p.record = { ...p.record, version, declaration: pipeline, updated: p.deps.clock.now() };
+    p.record = { ...p.record, version, declaration: sealDeclaration(deps.cipher, scope, pipeline), updated: p.deps.clock.now() };
     await saveDeclaration(p.tx, p.record);
     return { pipeline: maskSecrets(pipeline) };
   });

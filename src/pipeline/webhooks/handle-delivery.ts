@@ -23,6 +23,7 @@ import { decodeGithubBody, evaluateWebhookFilters, header, normaliseDeliveryId, 
 import { startPipelineExecution } from '../use-cases/start-execution.js';
 import type { WebhookDelivery, WebhookDeliveryResult } from './types.js';
 import { webhookArn } from './webhook-item.js';
+import { unseal, webhookSecretContext } from '../sealed-secrets.js';
 import { claimDelivery, deliveryExecution, findWebhookByToken, markError, markTriggered, releaseDelivery, setDeliveryExecution, type WebhookRecord } from './webhook-repo.js';
 
 const single = (v: string | readonly string[] | undefined): string | undefined => (typeof v === 'string' ? v : v?.[0]);
@@ -33,7 +34,10 @@ export async function handleWebhookDelivery(deps: PipelineDeps, urlToken: string
   const def = webhook.definition;
   const log = deps.logger.child({ webhook: webhook.name, pipeline: def.targetPipeline, region: webhook.scope.region });
 
-  const auth = verifyWebhookDelivery(def.authentication, def.authenticationConfiguration, req);
+  const secret = def.authenticationConfiguration.SecretToken;
+  const authConfig =
+    secret === undefined ? def.authenticationConfiguration : { ...def.authenticationConfiguration, SecretToken: unseal(deps.cipher, webhookSecretContext(webhook.scope, webhook.name), secret) };
+  const auth = verifyWebhookDelivery(def.authentication, authConfig, req);
   if (!auth.ok) {
     log.warn({ reason: auth.reason, remote: req.remoteAddress }, 'webhook delivery refused');
     return { status: auth.reason === 'missing-signature' ? 401 : 403, message: `Authentication failed: ${auth.message}` };

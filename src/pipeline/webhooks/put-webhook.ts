@@ -12,6 +12,7 @@ import { pipelineError, pipelineNotFound } from '../errors.js';
 import { findPipeline } from '../pipelines/pipeline-repo.js';
 import { validateFilters, validateWebhookAuthentication } from '../triggers/index.js';
 import { checkTags } from '../use-cases/tags-check.js';
+import { seal, unseal, webhookSecretContext } from '../sealed-secrets.js';
 import type { PutWebhookInput, WebhookDefinition, WebhookItemView } from './types.js';
 import { toWebhookItem } from './webhook-item.js';
 import { countWebhooks, findWebhook, insertWebhook, replaceWebhook, type WebhookRecord } from './webhook-repo.js';
@@ -20,7 +21,7 @@ import { countWebhooks, findWebhook, insertWebhook, replaceWebhook, type Webhook
 export const MAX_WEBHOOKS = 300;
 
 export async function putWebhook(
-  deps: Pick<PipelineDeps, 'db' | 'clock'>,
+  deps: Pick<PipelineDeps, 'db' | 'clock' | 'cipher'>,
   scope: PipelineScope,
   endpoint: string,
   input: PutWebhookInput,
@@ -28,20 +29,21 @@ export async function putWebhook(
   if (input.tags) checkTags(input.tags);
   const record = await deps.db.transaction(async (tx) => {
     const existing = await findWebhook(tx, scope, input.webhook.name, true);
-    const definition = withStoredSecret(input.webhook, existing);
+    const definition = withStoredSecret(deps, scope, input.webhook, existing);
     checkDefinition(definition);
     const pipeline = await findPipeline(tx, scope, definition.targetPipeline);
     if (!pipeline) throw pipelineNotFound(scope, definition.targetPipeline);
     checkTargetAction(pipeline.declaration, definition);
+    const sealed = sealSecret(deps, scope, definition);
     if (existing) {
       const tags = input.tags ?? existing.tags;
-      await replaceWebhook(tx, scope, existing.name, definition, tags);
+      await replaceWebhook(tx, scope, existing.name, sealed, tags);
       return { ...existing, definition, tags };
     }
     if ((await countWebhooks(tx, scope)) >= MAX_WEBHOOKS) {
       throw pipelineError('LimitExceededException', `The account has reached the limit of ${MAX_WEBHOOKS} webhooks in ${scope.region}`);
     }
-    const created: WebhookRecord = { scope, name: definition.name, urlToken: randomToken(32), definition, tags: input.tags ?? [], created: deps.clock.now() };
+    const created: WebhookRecord = { scope, name: definition.name, urlToken: randomToken(32), definition: sealed, tags: input.tags ?? [], created: deps.clock.now() };
     // A concurrent PutWebhook of the same name got there first: its row is locked now, so retrying
     // the whole call would replace it; asking the caller to retry is simpler and rare.
     if (!(await insertWebhook(tx, created))) {
@@ -52,10 +54,18 @@ export async function putWebhook(
   return { webhook: toWebhookItem(record, endpoint) };
 }
 
-function withStoredSecret(def: WebhookDefinition, existing: WebhookRecord | undefined): WebhookDefinition {
+function withStoredSecret(deps: Pick<PipelineDeps, 'cipher'>, scope: PipelineScope, def: WebhookDefinition, existing: WebhookRecord | undefined): WebhookDefinition {
   const stored = existing?.definition.authenticationConfiguration.SecretToken;
   if (def.authenticationConfiguration.SecretToken !== SECRET_PLACEHOLDER || stored === undefined) return def;
-  return { ...def, authenticationConfiguration: { ...def.authenticationConfiguration, SecretToken: stored } };
+  const plain = unseal(deps.cipher, webhookSecretContext(scope, def.name), stored);
+  return { ...def, authenticationConfiguration: { ...def.authenticationConfiguration, SecretToken: plain } };
+}
+
+/** What is stored: the SecretToken sealed with the master key (sealed-secrets.ts). */
+function sealSecret(deps: Pick<PipelineDeps, 'cipher'>, scope: PipelineScope, def: WebhookDefinition): WebhookDefinition {
+  const token = def.authenticationConfiguration.SecretToken;
+  if (token === undefined) return def;
+  return { ...def, authenticationConfiguration: { ...def.authenticationConfiguration, SecretToken: seal(deps.cipher, webhookSecretContext(scope, def.name), token) } };
 }
 
 /** Authentication and JsonPath filters, with AWS's exception names (triggers/ throws its own codes). */
