@@ -2,6 +2,7 @@ import type { AwsService, InternalRoute } from '../aws/index.js';
 import type { JobHandler, JobQueue } from '../engine/index.js';
 import type { BackgroundTask, Clock, Logger } from '../shared/index.js';
 import type { BlobStore, Db } from '../store/index.js';
+import type { ObjectCreatedEvent } from '../objects/index.js';
 import { createS3Service } from '../services/s3/index.js';
 import { createSsmService } from '../services/ssm/index.js';
 import { createSecretsManagerService } from '../services/secretsmanager/index.js';
@@ -11,7 +12,7 @@ import { createCodeCommitService } from '../services/codecommit/index.js';
 import { createCodePipelineService } from '../services/codepipeline/index.js';
 import { createCipher } from '../secrets/index.js';
 import type { builds } from '../build/index.js';
-import { onPush, pipelineLanes, type PipelineDeps } from '../pipeline/index.js';
+import { onPush, onS3Object, pipelineLanes, type PipelineDeps } from '../pipeline/index.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -59,7 +60,15 @@ export interface Services {
 /** Every AWS service this process serves, plus the background work they need. */
 export function createServices(deps: ServiceDeps): Services {
   const cipher = createCipher(deps.masterKey);
-  const s3 = createS3Service({ db: deps.db, blobs: deps.blobs, clock: deps.clock, logger: deps.logger.child({ svc: 's3' }) });
+  // S3 writes start pipelines with S3 sources; the pipeline deps are built further down.
+  const listeners: { objectCreated?: (event: ObjectCreatedEvent) => Promise<void> } = {};
+  const s3 = createS3Service({
+    db: deps.db,
+    blobs: deps.blobs,
+    clock: deps.clock,
+    logger: deps.logger.child({ svc: 's3' }),
+    onObjectCreated: async (event) => listeners.objectCreated?.(event),
+  });
   const ssm = createSsmService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'ssm' }) });
   const sm = createSecretsManagerService({ db: deps.db, clock: deps.clock, cipher, logger: deps.logger.child({ svc: 'secretsmanager' }) });
   const logs = createLogsService({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ svc: 'logs' }) });
@@ -89,6 +98,7 @@ export function createServices(deps: ServiceDeps): Services {
     source: { db: deps.db, dataDir: deps.dataDir, ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }) },
     ...(deps.endpoint === undefined ? {} : { endpoint: deps.endpoint }),
   };
+  listeners.objectCreated = onS3Object(pipelineDeps);
   const codecommit = createCodeCommitService({
     db: deps.db,
     clock: deps.clock,

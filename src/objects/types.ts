@@ -7,6 +7,18 @@ export interface ObjectsDeps {
   blobs: BlobStore;
   clock: Clock;
   logger: Logger;
+  /** Told about every object version PutObject, CopyObject and CompleteMultipartUpload commit. */
+  onObjectCreated?: (event: ObjectCreatedEvent) => Promise<void>;
+}
+
+export interface ObjectCreatedEvent {
+  accountId: string;
+  region: string;
+  bucket: string;
+  key: string;
+  /** `null` in an unversioned bucket. */
+  versionId: string;
+  etag: string;
 }
 
 export type VersioningStatus = 'Unversioned' | 'Enabled' | 'Suspended';

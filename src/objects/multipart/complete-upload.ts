@@ -4,11 +4,12 @@ import { noSuchUpload, objectsError } from '../errors.js';
 import { compositeChecksum } from '../integrity/checksums.js';
 import { discardBlobAfter } from '../objects/discard-blob.js';
 import { installVersion } from '../objects/install-version.js';
+import { announceCreated } from '../objects/announce-created.js';
 import { checkWriteConditions, unquoteEtag, type WriteConditions } from '../objects/preconditions.js';
 import { releaseBlobs } from '../store/garbage-repo.js';
 import { allParts, deleteUpload, findUpload } from '../store/upload-repo.js';
 import { findLatest, lockKey } from '../store/version-repo.js';
-import { s3Now, type ObjectVersion, type ObjectsDeps, type Part, type StoredChecksum, type Upload } from '../types.js';
+import { s3Now, type Bucket, type ObjectVersion, type ObjectsDeps, type Part, type StoredChecksum, type Upload } from '../types.js';
 
 /** Every part but the last must be at least this big. */
 export const MIN_PART_BYTES = 5 * 1024 * 1024;
@@ -83,8 +84,9 @@ export async function completeMultipartUpload(deps: ObjectsDeps, input: Complete
   if (!upload) throw noSuchUpload(input.uploadId);
   const chosen = selectParts(upload, await allParts(deps.db, input.uploadId), input.parts);
   const blob = await deps.blobs.concat(chosen.map((p) => p.blobId));
+  let created: readonly [Bucket, ObjectVersion];
   try {
-    return await deps.db.transaction(async (tx) => {
+    created = await deps.db.transaction(async (tx) => {
       const bucket = await requireBucket(tx, input.bucket, 'share');
       await lockKey(tx, input.bucket, input.key);
       const locked = await findUpload(tx, input.bucket, input.key, input.uploadId, 'update');
@@ -111,10 +113,12 @@ export async function completeMultipartUpload(deps: ObjectsDeps, input: Complete
         parts: chosen.map((p) => p.size),
       }, modified);
       await releaseBlobs(tx, await deleteUpload(tx, input.uploadId), modified);
-      return version;
+      return [bucket, version] as const;
     });
   } catch (err) {
     await discardBlobAfter(err, deps.blobs, blob.id);
     throw err;
   }
+  await announceCreated(deps, created[0], created[1]);
+  return created[1];
 }

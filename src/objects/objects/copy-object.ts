@@ -8,6 +8,7 @@ import { CONTENT_HEADERS, s3Now, type Bucket, type ObjectAttributes, type Object
 import { discardBlobAfter } from './discard-blob.js';
 import { resolveObject, type ObjectRef } from './get-object.js';
 import { installVersion } from './install-version.js';
+import { announceCreated } from './announce-created.js';
 import { checkWriteConditions, type WriteConditions } from './preconditions.js';
 
 export interface CopyObjectInput {
@@ -80,7 +81,9 @@ export async function copyObject(deps: ObjectsDeps, input: CopyObjectInput): Pro
         parts: null,
       }, now);
     });
-    return { version, destination: await requireBucket(deps.db, input.bucket), source: src, sourceBucket };
+    const destination = await requireBucket(deps.db, input.bucket);
+    await announceCreated(deps, destination, version);
+    return { version, destination, source: src, sourceBucket };
   } catch (err) {
     await discardBlobAfter(err, deps.blobs, blobId);
     throw err;

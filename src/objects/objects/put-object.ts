@@ -2,8 +2,9 @@ import { requireBucket } from '../buckets/get-bucket.js';
 import { ingest, type BodyExpectations } from '../integrity/ingest.js';
 import { assertObjectKey } from '../names.js';
 import { findLatest, lockKey } from '../store/version-repo.js';
-import { s3Now, type ObjectAttributes, type ObjectVersion, type ObjectsDeps } from '../types.js';
+import { s3Now, type Bucket, type ObjectAttributes, type ObjectVersion, type ObjectsDeps } from '../types.js';
 import { discardBlobAfter } from './discard-blob.js';
+import { announceCreated } from './announce-created.js';
 import { installVersion } from './install-version.js';
 import { checkWriteConditions, type WriteConditions } from './preconditions.js';
 
@@ -28,13 +29,14 @@ export async function putObject(deps: ObjectsDeps, input: PutObjectInput): Promi
   assertObjectKey(input.key);
   await requireBucket(deps.db, input.bucket);
   const { blob, checksum } = await ingest(deps, input.body, { ...input.expect, maxBytes: MAX_PUT_BYTES });
+  let created: readonly [Bucket, ObjectVersion];
   try {
-    return await deps.db.transaction(async (tx) => {
+    created = await deps.db.transaction(async (tx) => {
       const bucket = await requireBucket(tx, input.bucket, 'share');
       await lockKey(tx, input.bucket, input.key);
       if (input.conditions) checkWriteConditions(input.key, await findLatest(tx, input.bucket, input.key), input.conditions);
       const now = s3Now(deps.clock);
-      return installVersion(tx, bucket, input.key, {
+      return [bucket, await installVersion(tx, bucket, input.key, {
         ...input.attributes,
         isDeleteMarker: false,
         blobId: blob.id,
@@ -44,10 +46,12 @@ export async function putObject(deps: ObjectsDeps, input: PutObjectInput): Promi
         lastModified: now,
         checksum,
         parts: null,
-      }, now);
+      }, now)] as const;
     });
   } catch (err) {
     await discardBlobAfter(err, deps.blobs, blob.id);
     throw err;
   }
+  await announceCreated(deps, created[0], created[1]);
+  return created[1];
 }

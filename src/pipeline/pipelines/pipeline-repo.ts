@@ -140,3 +140,13 @@ export async function pipelinesWithSourceProvider(q: Queryable, scope: PipelineS
   );
   return r.rows.map((row) => row.name);
 }
+
+/** Names of the pipelines with an S3 source action on this bucket and key (jsonb containment). */
+export async function pipelinesWatchingObject(q: Queryable, scope: PipelineScope, bucket: string, key: string): Promise<string[]> {
+  const probe = { stages: [{ actions: [{ actionTypeId: { category: 'Source', provider: 'S3' }, configuration: { S3Bucket: bucket, S3ObjectKey: key } }] }] };
+  const r = await q.query<{ name: string }>(
+    `SELECT name FROM codepipeline_pipelines WHERE account_id = $1 AND region = $2 AND declaration @> $3::jsonb ORDER BY name`,
+    [scope.accountId, scope.region, JSON.stringify(probe)],
+  );
+  return r.rows.map((row) => row.name);
+}

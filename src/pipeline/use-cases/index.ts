@@ -4,4 +4,5 @@ export { createPipeline, updatePipeline, deletePipeline } from './pipeline-crud.
 export { startPipelineExecution } from './start-execution.js';
 export { stopPipelineExecution, retryStageExecution, rollbackStage, putApprovalResult, setStageTransition } from './execution-control.js';
 export { onPush } from './on-push.js';
+export { onS3Object } from './on-s3-object.js';
 export { checkTags, MAX_TAGS } from './tags-check.js';

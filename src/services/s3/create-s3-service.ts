@@ -34,7 +34,7 @@ const STATE_ONLY: ReadonlySet<string> = new Set(['GetBucketAcl', 'GetObjectAcl']
 
 /** The S3 provider and the background work it needs (lifecycle, garbage collection, orphan sweep). */
 export function createS3Service(deps: S3ServiceDeps): { service: RestXmlService; tasks: BackgroundTask[] } {
-  const objects: ObjectsDeps = { db: deps.db, blobs: deps.blobs, clock: deps.clock, logger: deps.logger };
+  const objects: ObjectsDeps = { db: deps.db, blobs: deps.blobs, clock: deps.clock, logger: deps.logger, ...(deps.onObjectCreated ? { onObjectCreated: deps.onObjectCreated } : {}) };
   const service: RestXmlService = {
     family: 's3',
     model: models.s3Model,
