@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname, 'src');
-const DOMAIN = ['pipeline', 'build', 'source', 'deploy', 'registry', 'objects', 'secrets', 'logs'];
+const DOMAIN = ['pipeline', 'build', 'source', 'deploy', 'registry', 'objects', 'secrets', 'logs', 'connections'];
 const allowed = {
   shared: [],
   config: ['shared'],

@@ -38,6 +38,8 @@ const SERVICES = [
   ['ecs', 'ecs', '2014-11-13'],
   ['codedeploy', 'codedeploy', '2014-10-06'],
   ['sns', 'sns', '2010-03-31'],
+  ['codestarconnections', 'codestar-connections', '2019-12-01'],
+  ['codeconnections', 'codeconnections', '2023-12-01'],
 ];
 
 const METADATA_KEYS = ['apiVersion', 'awsQueryCompatible', 'endpointPrefix', 'jsonVersion', 'protocol',

@@ -10,6 +10,7 @@ import { createLogsService } from '../services/logs/index.js';
 import { createCodeBuildService } from '../services/codebuild/index.js';
 import { createCodeCommitService } from '../services/codecommit/index.js';
 import { createCodePipelineService } from '../services/codepipeline/index.js';
+import { createCodeConnectionsService } from '../services/codeconnections/index.js';
 import { createCipher } from '../secrets/index.js';
 import type { builds } from '../build/index.js';
 import { onPush, onS3Object, pipelineLanes, type PipelineDeps } from '../pipeline/index.js';
@@ -109,8 +110,9 @@ export function createServices(deps: ServiceDeps): Services {
     ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }),
   });
   const codepipeline = createCodePipelineService(pipelineDeps);
+  const connections = createCodeConnectionsService({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ svc: 'codeconnections' }) });
   return {
-    services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service, codecommit.service, codepipeline.service],
+    services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service, codecommit.service, codepipeline.service, ...connections.services],
     routes: [...codecommit.routes, ...codepipeline.routes],
     tasks: [...s3.tasks, ...logs.tasks, ...codebuild.tasks],
     lanes: [...codebuild.lanes, ...pipelineLanes(pipelineDeps)],

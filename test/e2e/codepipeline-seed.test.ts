@@ -18,7 +18,7 @@ import {
 
 /**
  * Seed 000's whole flow with the real AWS CLI v2 and real git against `nagare up`:
- * create-repository → git push → create-project (as the seed writes it: GITHUB source,
+ * create-repository → git push → create-connection → create-project (as the seed writes it: GITHUB source,
  * NO_ARTIFACTS) → create-pipeline --cli-input-json (its definition with the approval stage, as
  * written, ECS deploy swapped for S3) → the creation's execution runs Source → Build → Approval →
  * Deploy; a second push starts another (WebhookV2, the pushed commit), a rejection fails it, a
@@ -71,8 +71,11 @@ test('seed 000: push, create-pipeline, approve, deploy; a second push is rejecte
     '--service-role', 'CodeBuildServiceRole',
     '--artifacts', 'type=NO_ARTIFACTS',
   );
+  // The seed's <CONNECTION_ARN>: a connection made as AWS's docs say (nagare's is AVAILABLE at once).
+  const connection = (await cli('codestar-connections', 'create-connection', '--provider-type', 'GitHub', '--connection-name', 'ai-kirinuki-github')).json<{ ConnectionArn: string }>();
+  const doc = await seedPipeline('ai-kirinuki-release');
   const definition = join(work, 'codepipeline-definition.json');
-  await writeFile(definition, JSON.stringify(await seedPipeline('ai-kirinuki-release'), null, 2));
+  await writeFile(definition, JSON.stringify(doc, null, 2).replace(/arn:aws:codestar-connections:[^"]+/, connection.ConnectionArn));
   const created = (await cli('codepipeline', 'create-pipeline', '--cli-input-json', `file://${definition}`)).json<{ pipeline: { version: number; pipelineType: string } }>();
   assert.equal(created.pipeline.version, 1);
 
@@ -138,4 +141,22 @@ test('seed 000: push, create-pipeline, approve, deploy; a second push is rejecte
   const build = actions.find((a) => a.actionName === 'BuildAndPush')!;
   assert.match(build.output.executionResult?.externalExecutionId ?? '', /^ai-kirinuki-build:/);
   assert.equal(build.input.resolvedConfiguration?.ProjectName, 'ai-kirinuki-build');
+});
+
+test('a connection that does not exist fails the source action with a message saying what to do', async () => {
+  const ep = nagare.endpoint;
+  const doc = (await seedPipeline('ai-kirinuki-release')) as { pipeline: { name: string } };
+  doc.pipeline.name = 'no-connection-pipeline';
+  const file = join(work, 'no-connection.json');
+  await writeFile(file, JSON.stringify(doc));
+  await awsOk(ep, ['codepipeline', 'create-pipeline', '--cli-input-json', `file://${file}`]);
+  const [run] = await waitFor('the execution', async () => {
+    const list = await executions(ep, 'no-connection-pipeline');
+    return list.length > 0 ? list : undefined;
+  });
+  const failed = await waitForExecution(ep, 'no-connection-pipeline', run!.pipelineExecutionId, ['Failed', 'Succeeded']);
+  assert.equal(failed.status, 'Failed');
+  const source = (await pipelineState(ep, 'no-connection-pipeline')).stageStates[0]!.actionStates[0]!.latestExecution!;
+  assert.equal(source.errorDetails?.code, 'ConfigurationError');
+  assert.match(source.errorDetails?.message ?? '', /Unable to use Connection: arn:aws:codestar-connections:.*does not exist.*create-connection/);
 });

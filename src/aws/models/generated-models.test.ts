@@ -8,9 +8,9 @@ import type { ServiceModel, ShapeRef } from './types.js';
 const models = Object.entries(generated).filter((e): e is [string, ServiceModel] => typeof e[1] === 'object' && 'shapes' in e[1]);
 
 describe('generated models', () => {
-  it('include all twelve services', () => {
-    assert.deepEqual(models.map(([name]) => name).sort(), ['codebuildModel', 'codecommitModel', 'codedeployModel', 'codepipelineModel',
-      'ecrModel', 'ecsModel', 'logsModel', 's3Model', 'secretsmanagerModel', 'snsModel', 'ssmModel', 'stsModel']);
+  it('include all fourteen services', () => {
+    assert.deepEqual(models.map(([name]) => name).sort(), ['codebuildModel', 'codecommitModel', 'codeconnectionsModel', 'codedeployModel',
+      'codepipelineModel', 'codestarconnectionsModel', 'ecrModel', 'ecsModel', 'logsModel', 's3Model', 'secretsmanagerModel', 'snsModel', 'ssmModel', 'stsModel']);
   });
 
   for (const [name, model] of models) {
@@ -41,6 +41,8 @@ describe('generated models', () => {
     [generated.logsModel, 'Logs_20140328', 'logs', 'json'],
     [generated.s3Model, undefined, 's3', 'rest-xml'],
     [generated.stsModel, undefined, 'sts', 'query'],
+    [generated.codestarconnectionsModel, 'com.amazonaws.codestar.connections.CodeStar_connections_20191201', 'codestar-connections', 'json'],
+    [generated.codeconnectionsModel, 'com.amazonaws.codeconnections.CodeConnections_20231201', 'codeconnections', 'json'],
   ];
   for (const [model, target, endpointPrefix, protocol] of identity) {
     it(`${model.metadata.serviceId}: ${protocol} ${target ?? endpointPrefix}`, () => {
@@ -49,6 +51,13 @@ describe('generated models', () => {
       assert.equal(model.metadata.protocol, protocol);
     });
   }
+
+  it('CodeStar connections and CodeConnections speak JSON 1.0 and sign with their endpoint prefix', () => {
+    for (const m of [generated.codestarconnectionsModel, generated.codeconnectionsModel]) {
+      assert.equal(m.metadata.jsonVersion, '1.0');
+      assert.equal(m.metadata.signingName, m.metadata.endpointPrefix);
+    }
+  });
 
   it('ECR signs as "ecr" although its endpoint prefix is "api.ecr"', () => {
     assert.equal(generated.ecrModel.metadata.signingName, 'ecr');

@@ -12,6 +12,8 @@ export { model as ecrModel } from './ecr.js';
 export { model as ecsModel } from './ecs.js';
 export { model as codedeployModel } from './codedeploy.js';
 export { model as snsModel } from './sns.js';
+export { model as codestarconnectionsModel } from './codestarconnections.js';
+export { model as codeconnectionsModel } from './codeconnections.js';
 
 export type * as s3 from './s3.js';
 export type * as ssm from './ssm.js';
@@ -25,3 +27,5 @@ export type * as ecr from './ecr.js';
 export type * as ecs from './ecs.js';
 export type * as codedeploy from './codedeploy.js';
 export type * as sns from './sns.js';
+export type * as codestarconnections from './codestarconnections.js';
+export type * as codeconnections from './codeconnections.js';

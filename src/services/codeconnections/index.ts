@@ -1,0 +1,1 @@
+export { createCodeConnectionsService, type CodeConnectionsServiceDeps } from './create-codeconnections-service.js';
