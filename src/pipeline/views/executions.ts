@@ -34,7 +34,7 @@ export function toPipelineExecution(e: ExecutionRecord): PipelineExecutionView {
     pipelineVersion: e.pipelineVersion,
     pipelineExecutionId: e.id,
     status: e.status,
-    ...(e.statusSummary !== undefined ? { statusSummary: e.statusSummary } : {}),
+    ...(e.statusSummary ? { statusSummary: e.statusSummary } : {}),
     artifactRevisions: e.sourceRevisions.map(toArtifactRevision),
     variables: e.variables.map((v) => ({ name: v.name, resolvedValue: v.resolvedValue })),
     trigger: { ...e.trigger },
@@ -48,7 +48,7 @@ export function toExecutionSummary(e: ExecutionRecord): PipelineExecutionSummary
   return {
     pipelineExecutionId: e.id,
     status: e.status,
-    ...(e.statusSummary !== undefined ? { statusSummary: e.statusSummary } : {}),
+    ...(e.statusSummary ? { statusSummary: e.statusSummary } : {}),
     startTime: e.startTime,
     lastUpdateTime: e.lastUpdateTime,
     sourceRevisions: e.sourceRevisions.map((r) => ({
