@@ -5,6 +5,7 @@
  * finds the row already finished or already waiting and does nothing twice (CodeBuild starts use
  * the action execution id as idempotency token).
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Job } from '../../engine/index.js';
@@ -50,7 +51,7 @@ export function runActionJob(deps: PipelineDeps) {
       inputs.push(stored);
     }
     const bucket = artifactBucket(declaration, action.region ?? scope.region);
-    const outputs = (action.outputArtifacts ?? []).map((o) => ({ name: o.name, bucket, key: artifactKey(p.pipelineName, o.name) }));
+    const outputs = (action.outputArtifacts ?? []).map((o) => ({ name: o.name, bucket, key: artifactKey(p.pipelineName, o.name, keySeed(row.id, o.name)) }));
     await updateActionInput(deps.db, scope, p.pipelineName, row.id, {
       resolvedConfiguration: resolved.configuration,
       inputArtifacts: inputs.map((a) => ({ name: a.name, s3location: { bucket: a.bucket, key: a.key } })),
@@ -87,6 +88,14 @@ export function runActionJob(deps: PipelineDeps) {
     }
     await recordOutcome(deps, scope, row, outcome);
   };
+}
+
+/**
+ * The random part of an output key, fixed per action execution: a job re-run after a crash plans
+ * the same keys, so its idempotent StartBuild finds the build the first run started.
+ */
+function keySeed(actionExecutionId: string, artifactName: string): Buffer {
+  return createHash('sha256').update(`${actionExecutionId}\u0000${artifactName}`).digest().subarray(0, 7);
 }
 
 /** `#{namespace.key}` lookups of one execution (spec C.4). */
