@@ -61,3 +61,36 @@ forEachDatabase((open, kind) => {
     }
   });
 });
+
+test('an embedded data dir is locked beside its cluster, so a snapshot of a new cluster never carries a lock', async () => {
+  const { mkdtemp, readdir, rm, readFile } = await import('node:fs/promises');
+  const { existsSync } = await import('node:fs');
+  const { gunzipSync } = await import('node:zlib');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openDb } = await import('../../src/store/index.js');
+  const root = await mkdtemp(join(tmpdir(), 'nagare-lock-snap-'));
+  try {
+    const cache = join(root, 'cache');
+    const first = await openDb({ dataDir: join(root, 'a'), snapshotCacheDir: cache });
+    try {
+      assert.ok(existsSync(join(root, 'a', 'nagare.lock')), 'the lock is <data-dir>/nagare.lock');
+      assert.ok(!existsSync(join(root, 'a', 'pg', 'nagare.lock')), 'nothing of ours inside the cluster directory');
+      const [snapshot] = (await readdir(cache)).filter((f) => f.endsWith('.tar.gz'));
+      assert.ok(snapshot, 'the first start cached a snapshot');
+      const tar = gunzipSync(await readFile(join(cache, snapshot)));
+      assert.ok(!tar.includes(Buffer.from('nagare.lock')), 'the snapshot holds no lock file');
+      // A second data dir made from the snapshot is locked by its own opener, not by a restored file.
+      const second = await openDb({ dataDir: join(root, 'b'), snapshotCacheDir: cache });
+      try {
+        assert.equal((await readFile(join(root, 'b', 'nagare.lock'), 'utf8')).trim(), String(process.pid));
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -24,7 +24,10 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   } else if (options.dataDir) {
     const dir = join(options.dataDir, 'pg');
     await mkdir(dir, { recursive: true });
-    const lock = await lockDataDir(dir);
+    // The lock lives beside the cluster, not in it: PGlite's snapshot of a new cluster (see
+    // pglite.ts) copies every file of its directory, and a lock restored from a snapshot would
+    // name a long-gone pid — the next process would take the directory over.
+    const lock = await lockDataDir(options.dataDir);
     try {
       const pg = await openPglite({ dataDir: dir, ...cache });
       db = {

@@ -43,7 +43,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db> {
 async function create({ dataDir, snapshotCacheDir }: PgliteOptions): Promise<PGlite> {
   const isNew = dataDir === undefined || !existsSync(join(dataDir, 'PG_VERSION'));
   if (!isNew || snapshotCacheDir === undefined) return dataDir === undefined ? PGlite.create() : PGlite.create(dataDir);
-  const snapshot = join(snapshotCacheDir, `pglite-${await pgliteVersion()}-empty.tar.gz`);
+  const snapshot = join(snapshotCacheDir, `pglite-${await pgliteVersion()}-empty-2.tar.gz`);
   if (existsSync(snapshot)) {
     try {
       const loadDataDir = new Blob([await readFile(snapshot)]);
