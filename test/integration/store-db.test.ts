@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { migrate, splitSql } from '../../src/store/index.js';
+import { gunzipSync } from 'node:zlib';
+import { migrate, openDb, splitSql } from '../../src/store/index.js';
 import { forEachDatabase } from '../support/databases.js';
 
 test('splitSql keeps one statement per ;-terminated block and drops comments', () => {
@@ -63,12 +68,6 @@ forEachDatabase((open, kind) => {
 });
 
 test('an embedded data dir is locked beside its cluster, so a snapshot of a new cluster never carries a lock', async () => {
-  const { mkdtemp, readdir, rm, readFile } = await import('node:fs/promises');
-  const { existsSync } = await import('node:fs');
-  const { gunzipSync } = await import('node:zlib');
-  const { tmpdir } = await import('node:os');
-  const { join } = await import('node:path');
-  const { openDb } = await import('../../src/store/index.js');
   const root = await mkdtemp(join(tmpdir(), 'nagare-lock-snap-'));
   try {
     const cache = join(root, 'cache');
