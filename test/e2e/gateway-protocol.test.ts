@@ -61,16 +61,16 @@ describe('routing and not-implemented answers', { concurrency: true }, () => {
   });
 
   test('an operation of a service nagare has not built → an AWS-style error, never a 200', async () => {
-    const res = await jsonCall(endpoint, 'CodePipeline_20150709.ListPipelines', {});
+    const res = await jsonCall(endpoint, 'AmazonEC2ContainerServiceV20141113.ListClusters', {});
     assert.ok(res.status >= 400 && res.status < 600, `status ${res.status}: ${res.text}`);
     assert.ok(errorType(res) !== '', `an __type names the error: ${res.text}`);
     assert.ok(errorMessageOf(res) !== '', 'and a message explains it');
     assert.ok(res.headers['x-amzn-requestid']);
-    assert.equal(res.json<Record<string, unknown>>().pipelines, undefined, 'no fake success payload');
+    assert.equal(res.json<Record<string, unknown>>().clusterArns, undefined, 'no fake success payload');
     // The real CLI sees a service error (exit 254), not an empty list.
-    const cli = await aws(endpoint, ['codepipeline', 'list-pipelines']);
+    const cli = await aws(endpoint, ['ecs', 'list-clusters']);
     assert.equal(cli.code, 254, cli.stdout);
-    assert.match(cli.stderr, /An error occurred \(\w+\) when calling the ListPipelines operation/);
+    assert.match(cli.stderr, /An error occurred \(\w+\) when calling the ListClusters operation/);
   });
 
   test('a modelled but unimplemented operation of a served service → an error naming it, never a 200', async () => {
