@@ -137,6 +137,7 @@ const SIGNING_NAME: Record<string, string> = {
   AmazonSSM: 'ssm',
   secretsmanager: 'secretsmanager',
   CodePipeline_20150709: 'codepipeline',
+  AmazonEC2ContainerServiceV20141113: 'ecs',
 };
 
 /** The JSON 1.1 request the AWS CLI would send for `target` (e.g. "AmazonSSM.GetParameter"). */
