@@ -37,7 +37,19 @@ const toJob = (r: JobRow): Job => ({
  * never from the database's now(), so tests with a FakeClock see due times move.
  */
 export class JobQueue {
+  private readonly listeners = new Set<(kind: string) => void>();
+
   constructor(private readonly clock: Clock) {}
+
+  /**
+   * Told (after the INSERT, before the caller's transaction commits) about every job enqueued in
+   * this process that is due now: workers of this process use it to claim at once instead of at
+   * their next poll. Returns the unsubscribe function.
+   */
+  onEnqueued(listener: (kind: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   async enqueue(q: Queryable, kind: string, payload: Record<string, unknown>, opts: EnqueueOptions = {}): Promise<number> {
     const now = this.clock.now();
@@ -53,6 +65,7 @@ export class JobQueue {
        VALUES ($1, $2, $3::jsonb, $4, $5, $6, $6) RETURNING id`,
       [kind, opts.dedupeKey ?? null, JSON.stringify(payload), opts.runAt ?? now, opts.maxAttempts ?? 3, now],
     );
+    if (opts.runAt === undefined || opts.runAt.getTime() <= now.getTime()) for (const listener of this.listeners) listener(kind);
     return r.rows[0]!.id;
   }
 

@@ -28,6 +28,9 @@ export class Worker {
   private timer: NodeJS.Timeout | undefined;
   private stopped = true;
   private polling = false;
+  /** A wake arrived while a poll was running: poll again right after it. */
+  private wakeRequested = false;
+  private unsubscribe: (() => void) | undefined;
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly kinds: string[];
@@ -41,17 +44,27 @@ export class Worker {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    // A job enqueued in this process wakes the worker at once (PGlite runs the claim after the
+    // enqueueing transaction; on PostgreSQL a claim that ran before its commit is retried shortly).
+    this.unsubscribe = this.opts.queue.onEnqueued((kind) => {
+      if (!this.kinds.includes(kind)) return;
+      this.wake();
+      setTimeout(() => this.wake(), 25).unref();
+    });
     this.schedule(0);
   }
 
   /** Look for work now (e.g. right after enqueueing in this process) instead of at the next poll. */
   wake(): void {
-    if (!this.stopped) this.schedule(0);
+    if (this.stopped) return;
+    if (this.polling) this.wakeRequested = true;
+    else this.schedule(0);
   }
 
   /** Stops claiming; aborts running handlers and waits for them to settle. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
     for (const r of this.running.values()) r.controller.abort(new Error('worker stopping'));
     await Promise.allSettled([...this.running.values()].map((r) => r.done));
@@ -67,8 +80,13 @@ export class Worker {
   }
 
   private async poll(): Promise<void> {
-    if (this.stopped || this.polling) return;
+    if (this.stopped) return;
+    if (this.polling) {
+      this.wakeRequested = true;
+      return;
+    }
     this.polling = true;
+    this.wakeRequested = false;
     try {
       while (!this.stopped && this.running.size < this.opts.concurrency) {
         const job = await this.opts.queue.claim(this.opts.db, this.kinds, this.opts.workerId, this.leaseMs);
@@ -79,7 +97,7 @@ export class Worker {
       this.opts.logger.error({ err: errorMessage(err) }, 'job claim failed');
     } finally {
       this.polling = false;
-      if (!this.stopped) this.schedule(this.pollMs);
+      if (!this.stopped) this.schedule(this.wakeRequested && this.running.size < this.opts.concurrency ? 0 : this.pollMs);
     }
   }
 

@@ -5,6 +5,41 @@ import { AppError, FakeClock, SystemClock, silentLogger } from '../../src/shared
 import { forEachDatabase } from '../support/databases.js';
 
 forEachDatabase((open, kind) => {
+  test(`a job enqueued in this process is claimed at once, not at the next poll (${kind})`, async () => {
+    const db = await open();
+    const q = new JobQueue(new SystemClock());
+    const claimedAt: number[] = [];
+    const w = new Worker({
+      db,
+      queue: q,
+      workerId: 'w',
+      concurrency: 1,
+      pollMs: 60_000, // only a wake can make it claim within this test
+      logger: silentLogger,
+      handlers: { quick: async () => void claimedAt.push(Date.now()) },
+    });
+    try {
+      w.start();
+      await new Promise((r) => setTimeout(r, 300)); // the start-up poll has passed and found nothing
+      for (let i = 0; i < 3; i++) {
+        const before = Date.now();
+        await db.transaction(async (tx) => {
+          await q.enqueue(tx, 'quick', { i });
+        });
+        const deadline = Date.now() + 3000;
+        while (claimedAt.length <= i && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+        assert.ok(claimedAt.length > i, `job ${i} was not claimed within 3 s`);
+        assert.ok(claimedAt[i]! - before < 1000, `job ${i} claimed after ${claimedAt[i]! - before} ms`);
+      }
+      const later = await q.enqueue(db, 'quick', {}, { runAt: new Date(Date.now() + 60_000) });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(claimedAt.length, 3, `a job due later (${later}) does not wake anyone`);
+    } finally {
+      await w.stop();
+      await db.dispose();
+    }
+  });
+
   test(`enqueue, claim when due, complete; dedupe keys (${kind})`, async () => {
     const db = await open();
     try {
