@@ -2,20 +2,15 @@
  * Continuation tokens of the list operations: base64url of a small JSON cursor tagged with the
  * listing it belongs to. Anything else is InvalidContinuationTokenException, as on AWS.
  */
+import { decodeCursorToken, encodeCursorToken } from '../shared/index.js';
 import { sourceError } from './errors.js';
 
-export function encodeToken(kind: string, cursor: Record<string, string | number>): string {
-  return Buffer.from(JSON.stringify({ k: kind, c: cursor }), 'utf8').toString('base64url');
-}
+export const encodeToken = encodeCursorToken;
 
 export function decodeToken(kind: string, token: string): Record<string, unknown> {
-  try {
-    const body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { k?: unknown; c?: unknown };
-    if (body.k !== kind || typeof body.c !== 'object' || body.c === null) throw new Error('foreign token');
-    return body.c as Record<string, unknown>;
-  } catch {
-    throw sourceError('InvalidContinuationToken', 'The continuation token is not valid.');
-  }
+  const cursor = decodeCursorToken(kind, token);
+  if (!cursor) throw sourceError('InvalidContinuationToken', 'The continuation token is not valid.');
+  return cursor;
 }
 
 /** One page of `items` starting after the token's offset; offsets are fine for short, stable lists. */

@@ -133,19 +133,34 @@ export async function listExecutions(q: Queryable, scope: PipelineScope, pipelin
 export type ExecutionPatch = Partial<Pick<ExecutionRecord, 'status' | 'statusSummary' | 'stopTrigger' | 'sourceRevisions' | 'artifacts' | 'namespaces'>>;
 
 export async function updateExecution(q: Queryable, scope: PipelineScope, pipelineName: string, id: string, patch: ExecutionPatch, at: Date): Promise<void> {
+  await updateRow(q, 'codepipeline_executions', scope, pipelineName, id, at, [
+    ['status', patch.status],
+    ['status_summary', patch.statusSummary],
+    ['stop_trigger', patch.stopTrigger, true],
+    ['source_revisions', patch.sourceRevisions, true],
+    ['artifacts', patch.artifacts, true],
+    ['namespaces', patch.namespaces, true],
+  ]);
+}
+
+/** UPDATE of the given columns (undefined = unchanged) and last_update_time of one row. */
+async function updateRow(
+  q: Queryable,
+  table: 'codepipeline_executions' | 'codepipeline_action_executions',
+  scope: PipelineScope,
+  pipelineName: string,
+  id: string,
+  at: Date,
+  columns: Array<[column: string, value: unknown, json?: boolean]>,
+): Promise<void> {
   const sets: string[] = ['last_update_time = $5'];
   const args: unknown[] = [scope.accountId, scope.region, pipelineName, id, at];
-  const add = (column: string, value: unknown, json = false): void => {
+  for (const [column, value, json] of columns) {
+    if (value === undefined) continue;
     args.push(json ? JSON.stringify(value) : value);
     sets.push(`${column} = $${args.length}${json ? '::jsonb' : ''}`);
-  };
-  if (patch.status !== undefined) add('status', patch.status);
-  if (patch.statusSummary !== undefined) add('status_summary', patch.statusSummary);
-  if (patch.stopTrigger !== undefined) add('stop_trigger', patch.stopTrigger, true);
-  if (patch.sourceRevisions !== undefined) add('source_revisions', patch.sourceRevisions, true);
-  if (patch.artifacts !== undefined) add('artifacts', patch.artifacts, true);
-  if (patch.namespaces !== undefined) add('namespaces', patch.namespaces, true);
-  await q.query(`UPDATE codepipeline_executions SET ${sets.join(', ')} WHERE account_id = $1 AND region = $2 AND pipeline_name = $3 AND id = $4`, args);
+  }
+  await q.query(`UPDATE ${table} SET ${sets.join(', ')} WHERE account_id = $1 AND region = $2 AND pipeline_name = $3 AND id = $4`, args);
 }
 
 export interface ActionExecutionRecord {
@@ -274,22 +289,17 @@ export async function latestActionExecutions(q: Queryable, scope: PipelineScope,
 export type ActionPatch = Partial<Pick<ActionExecutionRecord, 'status' | 'summary' | 'output' | 'externalExecutionId' | 'externalExecutionUrl' | 'errorDetails' | 'token' | 'expiresAt' | 'updatedBy'>>;
 
 export async function updateActionExecution(q: Queryable, scope: PipelineScope, pipelineName: string, id: string, patch: ActionPatch, at: Date): Promise<void> {
-  const sets: string[] = ['last_update_time = $5'];
-  const args: unknown[] = [scope.accountId, scope.region, pipelineName, id, at];
-  const add = (column: string, value: unknown, json = false): void => {
-    args.push(json ? JSON.stringify(value) : value);
-    sets.push(`${column} = $${args.length}${json ? '::jsonb' : ''}`);
-  };
-  if (patch.status !== undefined) add('status', patch.status);
-  if (patch.summary !== undefined) add('summary', patch.summary);
-  if (patch.output !== undefined) add('output', patch.output, true);
-  if (patch.externalExecutionId !== undefined) add('external_execution_id', patch.externalExecutionId);
-  if (patch.externalExecutionUrl !== undefined) add('external_execution_url', patch.externalExecutionUrl);
-  if (patch.errorDetails !== undefined) add('error_details', patch.errorDetails, true);
-  if (patch.token !== undefined) add('token', patch.token);
-  if (patch.expiresAt !== undefined) add('expires_at', patch.expiresAt);
-  if (patch.updatedBy !== undefined) add('updated_by', patch.updatedBy);
-  await q.query(`UPDATE codepipeline_action_executions SET ${sets.join(', ')} WHERE account_id = $1 AND region = $2 AND pipeline_name = $3 AND id = $4`, args);
+  await updateRow(q, 'codepipeline_action_executions', scope, pipelineName, id, at, [
+    ['status', patch.status],
+    ['summary', patch.summary],
+    ['output', patch.output, true],
+    ['external_execution_id', patch.externalExecutionId],
+    ['external_execution_url', patch.externalExecutionUrl],
+    ['error_details', patch.errorDetails, true],
+    ['token', patch.token],
+    ['expires_at', patch.expiresAt],
+    ['updated_by', patch.updatedBy],
+  ]);
 }
 
 /** The action execution a machine command names (execution, stage, action, attempt), locked when `forUpdate`. */

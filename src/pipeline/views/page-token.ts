@@ -4,23 +4,17 @@
  * InvalidNextTokenException, as on AWS. Cursors are row positions (a name or a seq), never offsets:
  * rows inserted meanwhile do not shift the next page.
  */
+import { decodeCursorToken, encodeCursorToken } from '../../shared/index.js';
 import { pipelineError } from '../errors.js';
 
-export function encodeToken(kind: string, cursor: Record<string, string | number>): string {
-  return Buffer.from(JSON.stringify({ k: kind, c: cursor }), 'utf8').toString('base64url');
-}
+export const encodeToken = encodeCursorToken;
 
 const invalid = (): Error => pipelineError('InvalidNextTokenException', 'The next token is not valid.');
 
 export function decodeToken(kind: string, token: string): Record<string, unknown> {
-  let body: { k?: unknown; c?: unknown };
-  try {
-    body = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { k?: unknown; c?: unknown };
-  } catch {
-    throw invalid();
-  }
-  if (typeof body !== 'object' || body === null || body.k !== kind || typeof body.c !== 'object' || body.c === null) throw invalid();
-  return body.c as Record<string, unknown>;
+  const cursor = decodeCursorToken(kind, token);
+  if (!cursor) throw invalid();
+  return cursor;
 }
 
 /** The string member `field` of the token's cursor (undefined without a token). */
