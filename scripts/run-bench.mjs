@@ -1,16 +1,29 @@
 #!/usr/bin/env node
 // Runs the compiled benchmarks (dist/bench/*.js), each in its own process, one after another.
-//   node scripts/run-bench.mjs [startup|requests|big-object …] [--flag value …]
+//   node scripts/run-bench.mjs [startup|requests|big-object|codebuild-*|codepipeline-* …] [--flag value …]
 // Flags go to every benchmark that runs (startup: --runs N; requests: --count N --cap S --warmup N;
-// big-object: --mib N). Each benchmark stops by itself; a watchdog stops one that does not
-// (SIGTERM, which makes it kill its servers and remove its temp files; SIGKILL 15 s later).
+// big-object: --mib N; codebuild-start: --builds N --postgres; codebuild-commands: --commands N
+// --runs N --container-runs N --postgres; codebuild-concurrent: --builds N --default-concurrency).
+// Each benchmark stops by itself; a watchdog stops one that does not (SIGTERM, which makes it stop
+// its servers, remove its containers and temp files; SIGKILL 15 s later).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 
 const root = new URL('..', import.meta.url).pathname;
-const BENCHES = ['startup', 'requests', 'big-object'];
+const BENCHES = [
+  'startup',
+  'requests',
+  'big-object',
+  'codebuild-start',
+  'codebuild-commands',
+  'codebuild-concurrent',
+  'codepipeline-push',
+  'codepipeline-overhead',
+  'codepipeline-parallel',
+  'codepipeline-state',
+];
 const WATCHDOG_MS = Number(process.env.NAGARE_BENCH_TIMEOUT_S ?? 600) * 1000;
 
 const args = process.argv.slice(2);

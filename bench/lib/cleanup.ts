@@ -11,7 +11,10 @@ import { join } from 'node:path';
  */
 const children = new Set<ChildProcess>();
 const dirs = new Set<string>();
+const interruptHooks = new Set<() => Promise<unknown>>();
 let installed = false;
+/** How long SIGINT/SIGTERM waits for the async hooks (the runner's watchdog SIGKILLs 15 s after SIGTERM). */
+const INTERRUPT_GRACE_MS = 12_000;
 
 function install(): void {
   if (installed) return;
@@ -23,9 +26,22 @@ function install(): void {
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
       process.stderr.write(`\n${sig}: stopping servers and removing temp files\n`);
-      process.exit(130);
+      // Async hooks first (a graceful server stop removes its build containers; a database drop),
+      // then the synchronous exit handler kills what is left and removes the temp dirs.
+      setTimeout(() => process.exit(130), INTERRUPT_GRACE_MS).unref();
+      void Promise.allSettled([...interruptHooks].map((f) => f())).then(() => process.exit(130));
     });
   }
+}
+
+/**
+ * Runs `fn` (async) on SIGINT/SIGTERM before the process exits, for cleanup that needs more than
+ * a SIGKILL: a graceful server stop, dropping a database. Returns a function that unregisters it.
+ */
+export function onInterrupt(fn: () => Promise<unknown>): () => void {
+  install();
+  interruptHooks.add(fn);
+  return () => interruptHooks.delete(fn);
 }
 
 export function trackChild(c: ChildProcess): void {

@@ -73,21 +73,27 @@ export interface OtherWork {
   beforePct: number;
   /** % of all CPUs used by processes outside this benchmark's tree while it ran. */
   duringPct: number;
+  /** What else counted as the benchmark's own work (e.g. the container engine it drives). */
+  alsoOwn?: string;
 }
 
 /**
  * Watches how much CPU other work took while the benchmark ran: all CPU time on the machine
  * minus what this process and its children used. finish() must run after every child exited.
+ * `alsoOwn` adds work outside the process tree that the benchmark causes (a container engine's
+ * service and containers): a cumulative CPU-ms counter and a few words for the machine line.
  */
-export function watchOtherWork(m: Machine): { finish(): OtherWork } {
+export function watchOtherWork(m: Machine, alsoOwn?: { name: string; cpuMs: () => number }): { finish(): OtherWork } {
   const a = cpuTimes();
   const own0 = ownTicks();
+  const extra0 = alsoOwn?.cpuMs() ?? 0;
   return {
     finish() {
       const b = cpuTimes();
-      const own = ownTicks() - own0;
+      const extra = alsoOwn ? (alsoOwn.cpuMs() - extra0) / 10 : 0; // ms → ticks (USER_HZ 100)
+      const own = ownTicks() - own0 + (Number.isFinite(extra) ? extra : 0);
       const duringPct = a && b && b.total > a.total ? Math.max(0, Math.round((1000 * (b.busy - a.busy - own)) / (b.total - a.total)) / 10) : Number.NaN;
-      return { beforePct: m.backgroundCpuPct, duringPct };
+      return { beforePct: m.backgroundCpuPct, duringPct, ...(alsoOwn ? { alsoOwn: alsoOwn.name } : {}) };
     },
   };
 }
@@ -97,5 +103,5 @@ const BUSY_PCT = 10;
 
 export function machineLine(m: Machine, other: OtherWork): string {
   const busy = Math.max(other.beforePct, other.duringPct) > BUSY_PCT ? ' — WARNING: the machine was busy with other work; figures are skewed' : '';
-  return `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}, ${m.date}; other work used ${other.beforePct}% of the CPUs just before and ${other.duringPct}% during the run${busy}`;
+  return `machine: ${m.cpus} CPUs (${m.cpuModel}), ${m.memoryGiB} GiB, Linux ${m.kernel}, Node ${m.node}, ${m.date}; other work used ${other.beforePct}% of the CPUs just before and ${other.duringPct}% during the run${other.alsoOwn ? ` (${other.alsoOwn} counted as the benchmark's own)` : ''}${busy}`;
 }

@@ -18,3 +18,8 @@ export function numberFlag(name: string, fallback: number): number {
   const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
   return Number.isFinite(v) && v > 0 ? v : fallback;
 }
+
+/** Whether `--name` (a switch without a value) is on the command line. */
+export function switchFlag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}

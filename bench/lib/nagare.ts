@@ -20,6 +20,10 @@ export interface ServerOptions {
   /** How often to ask /_nagare/health while waiting; the startup figure's resolution. */
   pollMs?: number;
   timeoutMs?: number;
+  /** More `nagare up` flags (e.g. --build-concurrency 50). */
+  args?: readonly string[];
+  /** More environment variables for the server (set after the caller's NAGARE_* are removed). */
+  env?: Readonly<Record<string, string>>;
 }
 
 export interface Server {
@@ -42,8 +46,10 @@ export async function startServer(opts: ServerOptions): Promise<Server> {
   const cacheDir = opts.cacheDir ?? (await (sharedCache ??= makeTempDir('cache')));
   const args = [NAGARE_BIN, 'up', '--port', String(port), '--host', '127.0.0.1', '--data-dir', opts.dataDir, '--cache-dir', cacheDir];
   if (opts.databaseUrl) args.push('--database-url', opts.databaseUrl);
+  args.push(...(opts.args ?? []));
   const env: NodeJS.ProcessEnv = { ...process.env, NAGARE_LANG: 'en' };
   for (const k of Object.keys(env)) if (k.startsWith('NAGARE_') && k !== 'NAGARE_LANG') delete env[k];
+  Object.assign(env, opts.env ?? {});
   const t0 = performance.now();
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   trackChild(child);

@@ -17,8 +17,8 @@ export interface RawRequest {
   body?: Buffer;
 }
 
-/** A signer for one service: SSM (JSON, escaped path) or S3 (unescaped path, payload hash header). */
-export function signerFor(service: 'ssm' | 's3'): SignatureV4 {
+/** A signer for one service: JSON services (escaped path) or S3 (unescaped path, payload hash header). */
+export function signerFor(service: 'ssm' | 's3' | 'codebuild' | 'logs'): SignatureV4 {
   return new SignatureV4({
     service,
     region: REGION,
