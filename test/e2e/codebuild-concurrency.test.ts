@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { startNagare, type NagareHandle } from '../support/nagare.js';
 import { buildspec, createProject, getBuild, phaseSummary, startBuild, waitForBuild } from '../support/codebuild-harness.js';
@@ -13,14 +16,16 @@ after(async () => {
   await Promise.all(servers.map((s) => s.stop()));
 });
 
-const sleepSpec = (seconds: number, marker: string): string =>
-  buildspec(['version: 0.2', 'phases:', '  build:', '    commands:', `      - echo ${marker}`, `      - sleep ${seconds}`]);
+/** A build that runs until the test creates `gate` (the test decides how long the slot stays taken). */
+const gatedSpec = (gate: string): string =>
+  buildspec(['version: 0.2', 'phases:', '  build:', '    commands:', `      - while [ ! -f ${gate} ]; do sleep 0.2; done`]);
 
 test('with --build-concurrency 1 a second build waits QUEUED, then runs; a queued timeout ends a waiting build TIMED_OUT', async () => {
   // time scale 60: a 5-minute queued timeout passes in 5 s; build timeouts (60 min → 60 s) stay out of the way.
   const n = await startNagare({ args: ['--build-concurrency', '1'], timeScale: 60 });
   servers.push(n);
-  await createProject(n.endpoint, { name: 'one-at-a-time', source: { type: 'NO_SOURCE', buildspec: sleepSpec(8, 'running') } });
+  const gate = join(await mkdtemp(join(tmpdir(), 'nagare-gate-')), 'open');
+  await createProject(n.endpoint, { name: 'one-at-a-time', source: { type: 'NO_SOURCE', buildspec: gatedSpec(gate) } });
   const first = await startBuild(n.endpoint, '--project-name', 'one-at-a-time');
   await waitForBuild(n.endpoint, first.id, 30_000, (b) => b.currentPhase === 'BUILD');
   const second = await startBuild(n.endpoint, '--project-name', 'one-at-a-time');
@@ -38,6 +43,7 @@ test('with --build-concurrency 1 a second build waits QUEUED, then runs; a queue
   assert.equal(timedOut.buildStatus, 'TIMED_OUT');
   assert.deepEqual(phaseSummary(timedOut), ['SUBMITTED:SUCCEEDED', 'QUEUED:TIMED_OUT', 'COMPLETED']);
 
+  await writeFile(gate, ''); // the first build ends; the second takes the slot
   const [a, b] = await Promise.all([waitForBuild(n.endpoint, first.id, 60_000), waitForBuild(n.endpoint, second.id, 90_000)]);
   assert.equal(a.buildStatus, 'SUCCEEDED');
   assert.equal(b.buildStatus, 'SUCCEEDED');
