@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeTempDir, removeTempDir, trackChild } from './lib/cleanup.js';
 import { buildspecYaml, BUSYBOX, containerUnavailable, DOCKER_HOST, phaseSpan, randomPause, wallClock, withServer, type Executor, type Storage } from './lib/codebuild.js';
-import { Engine, EngineApi, lingeringWarning, withIdleContainer } from './lib/engine.js';
+import { buildLikeBinds, Engine, EngineApi, lingeringWarning, withIdleContainer } from './lib/engine.js';
 import { machine, machineLine, watchOtherWork } from './lib/machine.js';
 import { numberFlag, runMain, switchFlag } from './lib/main.js';
 import { postgresUnavailable } from './lib/postgres.js';
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
     if (!containerSkip) {
       const k = Math.min(n, API_EXECS);
       const api = new EngineApi(DOCKER_HOST);
+      const binds = await buildLikeBinds();
       const perExec = await withIdleContainer(api, BUSYBOX, async (id) => {
         await api.exec(id, ['sh', '-c', 'echo 0']); // warm
         const ms: number[] = [];
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
           if (r.exitCode !== 0) throw new Error(`exec exited ${r.exitCode ?? '?'}`);
         }
         return ms;
-      });
+      }, binds);
       const sum = perExec.reduce((a, b) => a + b, 0);
       progress(`engine API exec: p50 ${round(summarize(perExec).p50, 1)} ms per exec`);
       rows.push({ name: `Engine API, ${n} × exec \`sh -c "echo $i"\` in a running busybox container`, runs: [(sum * n) / k], note: `${k} execs timed (p50 ${round(summarize(perExec).p50, 1)} ms each), the sum scaled to ${n}` });

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { BUSYBOX, buildspecYaml, containerUnavailable, DOCKER_HOST, phaseSpan, randomPause, wallClock, withServer, type BuildInfo, type Executor } from './lib/codebuild.js';
-import { Engine, EngineApi, type EngineMemory, lingeringWarning, withIdleContainer } from './lib/engine.js';
+import { buildLikeBinds, Engine, EngineApi, type EngineMemory, lingeringWarning, withIdleContainer } from './lib/engine.js';
 import { machine, machineLine, watchOtherWork } from './lib/machine.js';
 import { numberFlag, runMain, switchFlag } from './lib/main.js';
 import { cpuMs, readMemory } from './lib/proc.js';
@@ -219,13 +219,14 @@ async function scenario(executor: Executor, n: number, concurrency: number | und
  */
 async function engineFloor(n: number): Promise<number> {
   const api = new EngineApi(DOCKER_HOST);
+  const binds = await buildLikeBinds();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: n }, () =>
       withIdleContainer(api, BUSYBOX, async (id) => {
         const r = await api.exec(id, ['sleep', '1']);
         if (r.exitCode !== 0) throw new Error(`exec sleep 1 exited ${r.exitCode ?? '?'}`);
-      }),
+      }, binds),
     ),
   );
   return performance.now() - t0;
@@ -270,7 +271,7 @@ async function main(): Promise<void> {
     notes: [
       `ideal = one \`sleep 1\` build alone on the same server (StartBuild → SUCCEEDED seen, p50 of ${SINGLES}) + (rounds − 1) × its run time (claimed → end); rounds = ⌈${n} / concurrency⌉`,
       `floors: one \`sh -c 'sleep 1'\` spawned from Node ${round(floor, 0)} ms` +
-        (engineFloorMs === undefined ? '' : `; ${n} busybox containers at once through the Engine API (create + start + exec \`sleep 1\` + remove) ${round(engineFloorMs / 1000, 2)} s`),
+        (engineFloorMs === undefined ? '' : `; ${n} busybox containers at once through the Engine API (create with host network, 2 bind mounts and init + start + exec \`sleep 1\` + remove) ${round(engineFloorMs / 1000, 2)} s`),
       `wall: SUCCEEDED seen by BatchGetBuilds polled every ${POLL_MS} ms; "most running at once" from the build records (QUEUED end → endTime); server CPU: utime + stime of the server process over the same span (its build processes not included)`,
       ...(containerSkip ? [`container rows skipped: ${containerSkip}`] : []),
       ...(lingering ? [`warning: ${lingering}`] : []),

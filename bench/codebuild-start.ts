@@ -14,7 +14,7 @@ import {
   type Executor,
   type Storage,
 } from './lib/codebuild.js';
-import { demuxLines, Engine, EngineApi, lingeringWarning, withIdleContainer } from './lib/engine.js';
+import { buildLikeBinds, demuxLines, Engine, EngineApi, lingeringWarning, withIdleContainer } from './lib/engine.js';
 import { machine, machineLine, watchOtherWork } from './lib/machine.js';
 import { numberFlag, runMain, switchFlag } from './lib/main.js';
 import { postgresUnavailable } from './lib/postgres.js';
@@ -98,10 +98,12 @@ async function apiFloor(name: string, n: number, op: () => Promise<{ stamp: numb
 
 /**
  * The container executor's floor, straight on the engine socket: create + start a busybox container
- * (as PROVISIONING does) and exec `adjtimex` in it; and the exec alone into a running container.
+ * as PROVISIONING does (host network, two bind mounts, init) and exec `adjtimex` in it; and the
+ * exec alone into a running container.
  */
 async function containerFloors(n: number): Promise<Floor[]> {
   const api = new EngineApi(DOCKER_HOST);
+  const binds = await buildLikeBinds();
   const stampOf = (raw: Buffer): number | undefined => parseStamp(demuxLines(raw));
   const run = await apiFloor('Engine API: create + start busybox, exec `adjtimex`', n, async () => {
     const now = wallClock();
@@ -109,7 +111,7 @@ async function containerFloors(n: number): Promise<Floor[]> {
     return withIdleContainer(api, BUSYBOX, async (id) => {
       const r = await api.exec(id, [stampCommand('container')]);
       return { stamp: stampOf(r.output), t0, toExit: now() - t0 };
-    });
+    }, binds);
   });
   const exec = await withIdleContainer(api, BUSYBOX, (id) =>
     apiFloor('Engine API: exec `adjtimex` in a running busybox container', n, async () => {
@@ -118,6 +120,7 @@ async function containerFloors(n: number): Promise<Floor[]> {
       const r = await api.exec(id, [stampCommand('container')]);
       return { stamp: stampOf(r.output), t0, toExit: now() - t0 };
     }),
+    binds,
   );
   return [run, exec];
 }
@@ -198,7 +201,7 @@ async function main(): Promise<void> {
     }),
     notes: [
       'each StartBuild after a random 0–500 ms pause, so it arrives at a random phase of the build worker\'s 250 ms poll',
-      'floor: local = node spawn of `sh -c \'date +%s%N\'`; container = create + start a busybox container and exec `adjtimex` through the Engine API (what the container executor does per build)',
+      'floor: local = node spawn of `sh -c \'date +%s%N\'`; container = create + start a busybox container (host network, 2 bind mounts, init — as nagare creates it) and exec `adjtimex`, through the Engine API',
       ...(containerSkip ? [`container rows skipped: ${containerSkip}`] : []),
       ...(pgSkip ? [`PostgreSQL rows skipped: ${pgSkip}`] : []),
       ...(lingering ? [`warning: ${lingering}`] : []),

@@ -205,11 +205,12 @@ export function wallClock(): () => number {
 }
 
 /**
- * Waits a uniformly random 0–`maxMs` before a StartBuild. The build worker looks for jobs every
- * 250 ms and again 250 ms after it finishes one, and StartBuild does not wake it; a build started
- * as soon as the previous one was seen SUCCEEDED would always arrive at the same phase of that
- * poll (and wait ≈ 210 ms QUEUED every time). A random pause makes each StartBuild arrive at a
- * random phase, as a user's would.
+ * Waits a uniformly random 0–`maxMs` before a StartBuild. A build worker claims a job enqueued in
+ * its own process at once, but one enqueued elsewhere (another replica) only at its next 250 ms
+ * poll — and it polls again 250 ms after finishing a job; before commit 9b7fc95 it always waited
+ * for the poll. Builds started one after another as soon as the previous one was seen SUCCEEDED
+ * would arrive at a fixed phase of such periodic work; the pause makes each arrive at a random
+ * phase, as a user's would.
  */
 export function randomPause(maxMs = 500): Promise<void> {
   return new Promise((r) => setTimeout(r, Math.random() * maxMs));

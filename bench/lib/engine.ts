@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
-import { onInterrupt } from './cleanup.js';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeTempDir, onInterrupt } from './cleanup.js';
 
 /**
  * The container engine's side of a container build, which is not in the benchmark's process tree:
@@ -183,8 +185,11 @@ export class EngineApi {
     return { status, body: text };
   }
 
-  /** Creates and starts an idle container of `image` (PID 1 sleeps; Init reaps), labelled nagare-bench. */
-  async startIdle(image: string): Promise<string> {
+  /**
+   * Creates and starts an idle container of `image` as nagare creates a build container: PID 1
+   * sleeps, Init reaps, host network, and `binds` (nagare mounts the source and a scratch dir).
+   */
+  async startIdle(image: string, binds: readonly string[] = []): Promise<string> {
     const created = JSON.parse(
       (
         await this.call('POST', '/containers/create', {
@@ -192,7 +197,7 @@ export class EngineApi {
           Entrypoint: [],
           Cmd: ['sh', '-c', 'while sleep 3600; do :; done'],
           Labels: { 'nagare-bench': String(process.pid) },
-          HostConfig: { Init: true },
+          HostConfig: { Init: true, NetworkMode: 'host', Binds: binds },
         })
       ).body.toString(),
     ) as { Id: string };
@@ -253,6 +258,17 @@ export function demuxLines(raw: Buffer): string[] {
   return Buffer.concat(parts).toString().split('\n');
 }
 
+/**
+ * Two bind mounts like a build container's (source and scratch dir), from a temp dir of this
+ * benchmark (removed on exit), for the floors to create containers the way nagare does.
+ */
+export async function buildLikeBinds(): Promise<string[]> {
+  const d = await makeTempDir('engine-binds');
+  await mkdir(join(d, 'src'));
+  await mkdir(join(d, 'tmp'));
+  return [`${join(d, 'src')}:/codebuild/output/src`, `${join(d, 'tmp')}:/codebuild/output/tmp`];
+}
+
 /** Idle containers alive right now, removed synchronously (podman CLI) if the process exits first. */
 const idle = new Set<string>();
 let exitHooked = false;
@@ -261,14 +277,14 @@ let exitHooked = false;
  * Runs `fn` with an idle container of `image` (see EngineApi.startIdle), removed afterwards — also
  * on SIGINT/SIGTERM (through the API) and on any other exit (synchronously, with the podman CLI).
  */
-export async function withIdleContainer<T>(api: EngineApi, image: string, fn: (id: string) => Promise<T>): Promise<T> {
+export async function withIdleContainer<T>(api: EngineApi, image: string, fn: (id: string) => Promise<T>, binds: readonly string[] = []): Promise<T> {
   if (!exitHooked) {
     exitHooked = true;
     process.once('exit', () => {
       if (idle.size > 0) spawnSync('podman', ['rm', '-f', '-t', '0', ...idle], { stdio: 'ignore' });
     });
   }
-  const id = await api.startIdle(image);
+  const id = await api.startIdle(image, binds);
   idle.add(id);
   const undo = onInterrupt(() => api.remove(id));
   try {
