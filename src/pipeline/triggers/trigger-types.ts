@@ -1,37 +1,17 @@
 /**
- * AWS shapes of V2 pipeline triggers (botocore codepipeline model: PipelineTriggerDeclaration,
- * GitConfiguration, GitPushFilter, GitPullRequestFilter, Git*FilterCriteria), declared here so the
- * matcher stays independent of the generated models. Field names are AWS's, verbatim.
+ * V2 trigger shapes are the declaration's (declaration/types.ts, AWS's member names verbatim);
+ * re-exported here for the matcher, which adds the repository event it matches against.
  */
-export interface GitFilterCriteria {
-  includes?: string[];
-  excludes?: string[];
-}
+import type { GitPullRequestEventType } from '../declaration/types.js';
 
-export interface GitPushFilter {
-  tags?: GitFilterCriteria;
-  branches?: GitFilterCriteria;
-  filePaths?: GitFilterCriteria;
-}
-
-export type GitPullRequestEventType = 'OPEN' | 'UPDATED' | 'CLOSED';
-
-export interface GitPullRequestFilter {
-  events?: GitPullRequestEventType[];
-  branches?: GitFilterCriteria;
-  filePaths?: GitFilterCriteria;
-}
-
-export interface GitConfiguration {
-  sourceActionName: string;
-  push?: GitPushFilter[];
-  pullRequest?: GitPullRequestFilter[];
-}
-
-export interface PipelineTriggerDeclaration {
-  providerType: 'CodeStarSourceConnection' | (string & {});
-  gitConfiguration: GitConfiguration;
-}
+export type {
+  GitConfiguration,
+  GitFilterCriteria,
+  GitPullRequestEventType,
+  GitPullRequestFilter,
+  GitPushFilter,
+  PipelineTriggerDeclaration,
+} from '../declaration/types.js';
 
 /**
  * A repository event, already reduced to what the matcher needs (github-payload.ts builds these
