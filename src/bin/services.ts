@@ -13,7 +13,7 @@ import { createCodePipelineService } from '../services/codepipeline/index.js';
 import { createCodeConnectionsService } from '../services/codeconnections/index.js';
 import { createCipher } from '../secrets/index.js';
 import type { builds } from '../build/index.js';
-import { onPush, onS3Object, pipelineLanes, type PipelineDeps } from '../pipeline/index.js';
+import { onPush, onS3Object, pipelineLanes, pollSourcesTask, type PipelineDeps } from '../pipeline/index.js';
 
 export interface ServiceDeps {
   db: Db;
@@ -38,6 +38,10 @@ export interface ServiceDeps {
   endpoint?: () => string | undefined;
   /** Set with `--build-executor container`: builds run in their environment.image on this engine. */
   buildContainer?: builds.BuildContainerEngine;
+  /** `--git-remotes`: repositories of connection / GitHub sources read from these git URLs. */
+  gitRemotes?: PipelineDeps['gitRemotes'];
+  /** Real-time interval between polls of those remotes (already divided by the time scale). */
+  pollIntervalMs?: number;
 }
 
 /**
@@ -98,6 +102,7 @@ export function createServices(deps: ServiceDeps): Services {
     codebuild: codebuildDeps,
     source: { db: deps.db, dataDir: deps.dataDir, ...(deps.hostPath === undefined ? {} : { hostPath: deps.hostPath }) },
     ...(deps.endpoint === undefined ? {} : { endpoint: deps.endpoint }),
+    ...(deps.gitRemotes === undefined ? {} : { gitRemotes: deps.gitRemotes }),
   };
   listeners.objectCreated = onS3Object(pipelineDeps);
   const codecommit = createCodeCommitService({
@@ -114,7 +119,12 @@ export function createServices(deps: ServiceDeps): Services {
   return {
     services: [s3.service, ssm.service, sm.service, logs.service, codebuild.service, codecommit.service, codepipeline.service, ...connections.services],
     routes: [...codecommit.routes, ...codepipeline.routes],
-    tasks: [...s3.tasks, ...logs.tasks, ...codebuild.tasks],
+    tasks: [
+      ...s3.tasks,
+      ...logs.tasks,
+      ...codebuild.tasks,
+      ...(pipelineDeps.gitRemotes?.length ? [pollSourcesTask(pipelineDeps, deps.pollIntervalMs ?? 60_000)] : []),
+    ],
     lanes: [...codebuild.lanes, ...pipelineLanes(pipelineDeps)],
   };
 }

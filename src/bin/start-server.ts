@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createGateway } from '../aws/index.js';
 import type { UpConfig } from '../config/index.js';
-import { credentialsOf } from '../config/index.js';
+import { credentialsOf, parseGitRemotes } from '../config/index.js';
 import { loadMasterKey } from '../secrets/index.js';
 import { JobQueue, Worker } from '../engine/index.js';
 import { AppError, errorMessage, SystemClock, type Logger } from '../shared/index.js';
@@ -67,6 +67,9 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
       endpoint: () => listening.endpoint,
       ...(facts.hostPath === undefined ? {} : { hostPath: facts.hostPath }),
       ...(buildContainer ? { buildContainer } : {}),
+      gitRemotes: gitRemotesOf(config),
+      // AWS polls about once a minute; never more often than once a second here.
+      pollIntervalMs: Math.max(1000, (config.pollInterval * 1000) / config.timeScale),
     });
     // The embedded store is locked to this process, so every lease in it belonged to a process that
     // is gone: take its jobs over now rather than after a full lease (a crashed build ends at once).
@@ -152,4 +155,10 @@ function probePort(host: string, port: number): Promise<void> {
     probe.once('error', fail);
     probe.listen(port, host, () => probe.close(() => ok()));
   });
+}
+
+/** The validated `--git-remotes` rules (the config schema refused malformed ones already). */
+function gitRemotesOf(config: UpConfig): { pattern: string; url: string }[] {
+  const parsed = parseGitRemotes(config.gitRemotes);
+  return 'rules' in parsed ? parsed.rules : [];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseGitRemotes } from './git-remotes.js';
 
 /** Hosts that only this machine can reach: the default key `test`/`test` is allowed only there. */
 export function isLoopbackHost(host: string): boolean {
@@ -32,6 +33,20 @@ export const upConfigObject = z
       .optional()
       .describe('Docker Engine API socket for --build-executor container (default: $DOCKER_HOST, else /var/run/docker.sock)'),
     timeScale: z.coerce.number().positive().max(1_000_000).default(1).describe('speed-up factor for AWS waits (e.g. 60)'),
+    gitRemotes: z
+      .string()
+      .optional()
+      .superRefine((v, ctx) => {
+        const parsed = parseGitRemotes(v);
+        if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
+      })
+      .describe("where connection / GitHub sources read repositories nagare does not host: PATTERN=URL,… (e.g. '*=https://github.com/{id}.git' or 'me/app=/home/me/src/app')"),
+    pollInterval: z.coerce
+      .number()
+      .positive()
+      .max(86400)
+      .default(60)
+      .describe('seconds between polls of --git-remotes for PollForSourceChanges / DetectChanges (divided by --time-scale)'),
     accessKeyId: z.string().min(1).optional().describe('access key id clients sign with'),
     secretAccessKey: z.string().min(1).optional().describe('secret access key clients sign with'),
     accountId: z.string().regex(/^\d{12}$/, 'must be 12 digits').default('000000000000').describe('AWS account id in ARNs'),

@@ -23,4 +23,9 @@ export interface PipelineDeps {
   endpoint?: () => string | undefined;
   /** CodeCommit source actions read nagare's hosted repositories. */
   source: Pick<SourceDeps, 'db' | 'dataDir' | 'hostPath'>;
+  /**
+   * `--git-remotes`: repositories of CodeStarSourceConnection / GitHub v1 sources read from these
+   * URLs instead of a hosted repository (actions/remote-repository.ts). Pattern → URL template.
+   */
+  gitRemotes?: readonly { pattern: string; url: string }[];
 }

@@ -31,7 +31,8 @@ export type SourceErrorCode =
   | 'InvalidTagsMap'
   | 'InvalidTagKeysList'
   | 'InvalidSystemTagUsage'
-  | 'TooManyTags';
+  | 'TooManyTags'
+  | 'RemoteUnavailable';
 
 export function sourceError(code: SourceErrorCode, message: string, details: Record<string, unknown> = {}): AppError {
   return new AppError(code, message, { fault: 'user', details });

@@ -35,3 +35,13 @@ export { getDifferences, type GetDifferencesInput } from './commits/get-differen
 export { changedFiles } from './commits/changed-files.js';
 export { archiveCommit } from './commits/archive-commit.js';
 export { createGitRoute, type GitHttpRoute, type GitRouteDeps } from './http/git-route.js';
+export {
+  remoteBranchTip,
+  syncMirror,
+  mirrorBranchHead,
+  mirrorCommit,
+  archiveMirrorCommit,
+  mirrorChangedFiles,
+  shownUrl,
+  type RemoteRepository,
+} from './mirrors/remote-mirror.js';

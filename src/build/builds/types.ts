@@ -29,6 +29,11 @@ export interface PipelineInputArtifact {
   versionId?: string;
   /** The source revision (commit) behind the artifact: `CODEBUILD_RESOLVED_SOURCE_VERSION`. */
   revision?: string;
+  /**
+   * `OutputArtifactFormat: CODEBUILD_CLONE_REF` upstream: the object is only a reference and the
+   * build makes a full git clone of `url`, on `branch` at `commitId` (spec C.7).
+   */
+  cloneRef?: { url: string; branch: string; commitId: string; hosted: boolean };
 }
 
 /** Where a CodePipeline output artifact goes: a zip at this key (spec A.12 `CODEPIPELINE`, C.10). */

@@ -41,7 +41,14 @@ export async function runCodeBuild(run: ActionRun): Promise<ActionOutcome> {
       ...(run.endpoint ? { endpoint: run.endpoint } : {}),
       pipeline: {
         pipelineName: run.pipelineName,
-        inputs: inputs.map((a) => ({ name: a.name, bucket: a.bucket, key: a.key, ...(a.versionId ? { versionId: a.versionId } : {}), ...(a.revision ? { revision: a.revision } : {}) })),
+        inputs: inputs.map((a) => ({
+          name: a.name,
+          bucket: a.bucket,
+          key: a.key,
+          ...(a.versionId ? { versionId: a.versionId } : {}),
+          ...(a.revision ? { revision: a.revision } : {}),
+          ...(a.cloneRef ? { cloneRef: a.cloneRef } : {}),
+        })),
         outputs: run.outputArtifacts.map((a) => ({ name: a.name, bucket: a.bucket, key: a.key })),
       },
       notify: { kind: BUILD_DONE_JOB, payload: { ...run.scope, pipelineName: run.pipelineName, actionExecutionId: run.actionExecutionId } },

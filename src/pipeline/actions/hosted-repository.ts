@@ -6,8 +6,9 @@
  * and no CodeConnections service (docs/compat/codepipeline.md). Push the code with
  * `git push <cloneUrlHttp>` and the pipeline runs as it would from GitHub.
  */
-import { listRepositories } from '../../source/index.js';
-import type { PipelineScope } from './types.js';
+import { archiveCommit, cloneUrlHttp, getCommit, listRepositories, resolveBranch } from '../../source/index.js';
+import type { GitOrigin } from './git-source.js';
+import type { ActionRun, PipelineScope } from './types.js';
 import type { PipelineDeps } from '../deps.js';
 
 /** The repository part of `owner/repo` (GitHub and Bitbucket ids; GitLab groups may nest). */
@@ -25,4 +26,20 @@ export async function findHostedRepository(deps: Pick<PipelineDeps, 'source'>, s
     nextToken = page.nextToken;
   } while (nextToken !== undefined);
   return names.find((n) => n === name) ?? names.find((n) => n.toLowerCase() === name.toLowerCase());
+}
+
+/** A hosted repository as a git source's origin; clone references point at its `cloneUrlHttp`. */
+export function hostedOrigin(run: ActionRun, repo: string): GitOrigin {
+  const { deps, scope } = run;
+  return {
+    branchHead: (branch) => resolveBranch(deps.source, scope, repo, branch),
+    commit: async (commitId) => {
+      const c = await getCommit(deps.source, scope, repo, commitId);
+      return { commitId: c.commitId, message: c.message, authorDate: c.author.date, committerDate: c.committer.date };
+    },
+    archive: async (commitId, zip) => {
+      await archiveCommit(deps.source, scope, repo, commitId, zip);
+    },
+    cloneRef: (branch, commitId) => (run.endpoint ? { url: cloneUrlHttp(run.endpoint, scope, repo), branch, commitId, hosted: true } : undefined),
+  };
 }

@@ -38,5 +38,11 @@ export async function runAction(run: ActionRun, timeoutInMinutes: number | undef
     const t = run.actionTypeId;
     return configurationError(`nagare does not run ${t.category} actions of provider ${t.provider} (owner ${t.owner}, version ${t.version}) yet; see docs/compatibility.md`);
   }
+  const ref = run.inputArtifacts.find((a) => a.cloneRef !== undefined);
+  if (ref && run.actionTypeId.provider !== 'CodeBuild') {
+    return configurationError(
+      `Input artifact ${ref.name} is a CODEBUILD_CLONE_REF reference, which only CodeBuild actions can use: set OutputArtifactFormat to CODE_ZIP on the source action that produces it`,
+    );
+  }
   return runner(run, timeoutInMinutes);
 }

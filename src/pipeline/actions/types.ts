@@ -20,6 +20,20 @@ export interface ArtifactLocation {
   key: string;
   versionId?: string;
   revision?: string;
+  /**
+   * Set when a git source wrote `OutputArtifactFormat: CODEBUILD_CLONE_REF`: the object at `key` is
+   * only a reference, and a downstream CodeBuild action clones this itself (spec C.7).
+   */
+  cloneRef?: CloneRef;
+}
+
+/** A full-clone reference: the repository's git URL and the commit to check out on `branch`. */
+export interface CloneRef {
+  url: string;
+  branch: string;
+  commitId: string;
+  /** The URL is one of nagare's hosted repositories: the clone authenticates with the build's key. */
+  hosted: boolean;
 }
 
 /** StartPipelineExecution.sourceRevisions entry or a trigger's revision, for one source action. */

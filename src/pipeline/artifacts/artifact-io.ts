@@ -12,12 +12,19 @@ export interface StoredArtifact {
   versionId?: string;
 }
 
-export async function uploadArtifact(deps: ObjectsDeps, bucket: string, key: string, file: string, meta: Record<string, string> = {}): Promise<StoredArtifact> {
+export async function uploadArtifact(
+  deps: ObjectsDeps,
+  bucket: string,
+  key: string,
+  file: string,
+  meta: Record<string, string> = {},
+  contentType = 'application/zip',
+): Promise<StoredArtifact> {
   const r = await putObject(deps, {
     bucket,
     key,
     body: createReadStream(file),
-    attributes: { headers: { 'content-type': 'application/zip' }, meta, tags: [], storageClass: 'STANDARD' },
+    attributes: { headers: { 'content-type': contentType }, meta, tags: [], storageClass: 'STANDARD' },
     expect: {},
   });
   return { bucket, key, ...(r.versionId !== 'null' ? { versionId: r.versionId } : {}) };

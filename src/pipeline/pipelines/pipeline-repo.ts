@@ -110,6 +110,7 @@ export async function deletePipelineRows(q: Queryable, scope: PipelineScope, nam
   await q.query(`DELETE FROM codepipeline_pipeline_versions WHERE account_id = $1 AND region = $2 AND name = $3`, args);
   await q.query(`DELETE FROM codepipeline_action_executions WHERE account_id = $1 AND region = $2 AND pipeline_name = $3`, args);
   await q.query(`DELETE FROM codepipeline_executions WHERE account_id = $1 AND region = $2 AND pipeline_name = $3`, args);
+  await q.query(`DELETE FROM codepipeline_source_polls WHERE account_id = $1 AND region = $2 AND pipeline_name = $3`, args);
   return r.rowCount > 0;
 }
 
@@ -139,6 +140,16 @@ export async function pipelinesWithSourceProvider(q: Queryable, scope: PipelineS
     [scope.accountId, scope.region, JSON.stringify(probe)],
   );
   return r.rows.map((row) => row.name);
+}
+
+/** Every pipeline, in any account and region, with a source action of one of these providers. */
+export async function pipelinesWithSourceProviders(q: Queryable, providers: readonly string[]): Promise<(PipelineScope & { name: string })[]> {
+  const probes = providers.map((provider) => JSON.stringify({ stages: [{ actions: [{ actionTypeId: { category: 'Source', provider } }] }] }));
+  const r = await q.query<{ account_id: string; region: string; name: string }>(
+    `SELECT account_id, region, name FROM codepipeline_pipelines WHERE declaration @> ANY($1::jsonb[]) ORDER BY account_id, region, name`,
+    [probes],
+  );
+  return r.rows.map((row) => ({ accountId: row.account_id, region: row.region, name: row.name }));
 }
 
 /** Names of the pipelines with an S3 source action on this bucket and key (jsonb containment). */

@@ -6,3 +6,4 @@ export { stopPipelineExecution, retryStageExecution, rollbackStage, putApprovalR
 export { onPush } from './on-push.js';
 export { onS3Object } from './on-s3-object.js';
 export { checkTags, MAX_TAGS } from './tags-check.js';
+export { pollSourcesTask, pollSources, POLL_TASK } from './poll-sources.js';

@@ -14,6 +14,7 @@
 import { changedFiles, type PushEvent } from '../../source/index.js';
 import { errorMessage } from '../../shared/index.js';
 import { repositoryPart } from '../actions/hosted-repository.js';
+import { remoteFor } from '../actions/remote-repository.js';
 import type { PipelineScope, SourceOverride } from '../actions/types.js';
 import type { ActionDeclaration, PipelineDeclaration } from '../declaration/index.js';
 import type { PipelineDeps } from '../deps.js';
@@ -42,16 +43,17 @@ export function onPush(deps: PipelineDeps): (event: PushEvent) => Promise<void> 
 
 type Kind = 'codecommit' | 'connection' | 'github';
 
-function kindOf(action: ActionDeclaration, repository: string): Kind | undefined {
+/** Connection and GitHub v1 sources read a hosted repository unless `--git-remotes` maps theirs elsewhere. */
+function kindOf(deps: PipelineDeps, action: ActionDeclaration, repository: string): Kind | undefined {
   const c = action.configuration ?? {};
   const same = (name: string | undefined): boolean => name !== undefined && name.toLowerCase() === repository.toLowerCase();
   switch (action.actionTypeId.provider) {
     case 'CodeCommit':
       return c.RepositoryName === repository ? 'codecommit' : undefined;
     case 'CodeStarSourceConnection':
-      return c.FullRepositoryId !== undefined && same(repositoryPart(c.FullRepositoryId)) ? 'connection' : undefined;
+      return c.FullRepositoryId !== undefined && same(repositoryPart(c.FullRepositoryId)) && !remoteFor(deps.gitRemotes, c.FullRepositoryId) ? 'connection' : undefined;
     case 'GitHub':
-      return same(c.Repo) && c.PollForSourceChanges?.toLowerCase() !== 'false' ? 'github' : undefined;
+      return same(c.Repo) && c.PollForSourceChanges?.toLowerCase() !== 'false' && !remoteFor(deps.gitRemotes, `${c.Owner ?? ''}/${c.Repo}`) ? 'github' : undefined;
     default:
       return undefined;
   }
@@ -65,7 +67,7 @@ async function startForPush(deps: PipelineDeps, scope: PipelineScope, name: stri
   let trigger: ExecutionTrigger | undefined;
   const repoArn = `arn:aws:codecommit:${scope.region}:${scope.accountId}:${event.repositoryName}`;
   for (const action of declaration.stages[0]?.actions ?? []) {
-    const kind = kindOf(action, event.repositoryName);
+    const kind = kindOf(deps, action, event.repositoryName);
     if (!kind) continue;
     for (const u of event.updates) {
       const decision = await decide(deps, scope, event, declaration, action, kind, u);

@@ -7,7 +7,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ObjectsDeps } from '../../../objects/index.js';
 import { GIT_SOURCE_TYPES, type ProjectSource } from '../../projects/types.js';
-import type { BuildSettings } from '../types.js';
+import type { BuildSettings, PipelineInputArtifact } from '../types.js';
+import { fetchCloneRef } from './clone-ref-source.js';
+import type { HostedGitAuth } from './git-auth.js';
 import { fetchGitSource } from './git-source.js';
 import { fetchPipelineArtifact } from './pipeline-source.js';
 import { fetchS3Source } from './s3-source.js';
@@ -32,21 +34,24 @@ export async function fetchSources(
   dirs: SourceDirs,
   gitEnv: Record<string, string>,
   signal: AbortSignal,
+  auth?: HostedGitAuth,
 ): Promise<FetchedSources> {
   await mkdir(dirs.primary, { recursive: true });
   const pipeline = settings.pipeline;
   if (pipeline) {
     const [first, ...rest] = pipeline.inputs;
-    const primary = first ? await labelled('primary source', first.key, () => fetchPipelineArtifact(deps, first, dirs.primary, dirs.tmp)) : { dir: dirs.primary };
+    const fetchInput = (input: PipelineInputArtifact, dir: string): Promise<FetchedSource> =>
+      input.cloneRef ? fetchCloneRef({ ...input, cloneRef: input.cloneRef }, dir, gitEnv, signal, auth) : fetchPipelineArtifact(deps, input, dir, dirs.tmp);
+    const primary = first ? await labelled('primary source', first.key, () => fetchInput(first, dirs.primary)) : { dir: dirs.primary };
     const secondary: Record<string, FetchedSource> = {};
     for (const input of rest) {
       const dir = join(dirs.secondaryRoot, input.name);
-      secondary[input.name] = await labelled(`secondary source ${input.name}`, input.key, () => fetchPipelineArtifact(deps, input, dir, dirs.tmp));
+      secondary[input.name] = await labelled(`secondary source ${input.name}`, input.key, () => fetchInput(input, dir));
     }
     return { primary, secondary };
   }
   const fetchOne = (src: ProjectSource, version: string | undefined, dir: string): Promise<FetchedSource> =>
-    fetchSource(deps, src, version, dir, dirs.tmp, gitEnv, signal);
+    fetchSource(deps, src, version, dir, dirs.tmp, gitEnv, signal, auth);
   const primary = await labelled('primary source', settings.sourceVersion, () => fetchOne(settings.source, settings.sourceVersion, dirs.primary));
   const secondary: Record<string, FetchedSource> = {};
   for (const src of settings.secondarySources) {
@@ -65,6 +70,7 @@ async function fetchSource(
   tmp: string,
   env: Record<string, string>,
   signal: AbortSignal,
+  auth: HostedGitAuth | undefined,
 ): Promise<FetchedSource> {
   await mkdir(dir, { recursive: true });
   if (src.type === 'NO_SOURCE') return { dir };
@@ -80,6 +86,7 @@ async function fetchSource(
       dir,
       env,
       signal,
+      ...(auth ? { auth } : {}),
     });
   }
   throw new SourceError(`source type ${src.type} is not supported here`);

@@ -2,11 +2,13 @@
  * Git sources (CODECOMMIT, GITHUB, GITHUB_ENTERPRISE, BITBUCKET, GITLAB…): `git clone` of any URL
  * this host reaches, local paths included. `sourceVersion` (spec B.3) is a branch, a tag
  * (`refs/heads/x`, `refs/tags/x` or bare), a commit SHA, or `pr/<n>`; absent = the default branch.
- * `gitCloneDepth` 0 = full history. Credentials: none beyond what the URL carries.
+ * `gitCloneDepth` 0 = full history. Credentials: what the URL carries; for nagare's own hosted
+ * repositories (CODECOMMIT at a `cloneUrlHttp`), the build's key (git-auth.ts).
  */
 import { execFile } from 'node:child_process';
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gitAuthEnv, type HostedGitAuth } from './git-auth.js';
 import { SourceError, type FetchedSource } from './types.js';
 
 export interface GitFetch {
@@ -18,6 +20,8 @@ export interface GitFetch {
   dir: string;
   env: Record<string, string>;
   signal: AbortSignal;
+  /** The build's key for nagare's own hosted repositories (sent to that origin only). */
+  auth?: HostedGitAuth;
 }
 
 const SHA = /^[0-9a-f]{7,40}$/i;
@@ -49,8 +53,13 @@ export async function fetchGitSource(f: GitFetch): Promise<FetchedSource> {
 }
 
 function run(args: string[], f: GitFetch, cwd: string | undefined): Promise<string> {
+  return runGitIn(args, { ...f.env, ...gitAuthEnv(f.location, f.auth) }, f.signal, cwd);
+}
+
+/** Runs the host's git for the worker; a failure is a SourceError naming the git command. */
+export function runGitIn(args: string[], env: Record<string, string>, signal: AbortSignal, cwd: string | undefined): Promise<string> {
   return new Promise((ok, fail) => {
-    execFile('git', args, { cwd, env: { ...f.env, GIT_TERMINAL_PROMPT: '0' }, signal: f.signal, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
+    execFile('git', args, { cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' }, signal, maxBuffer: 16 * 1024 * 1024 }, (err, stdout, stderr) => {
       if (!err) return ok(stdout);
       const detail = stderr.trim().split('\n').filter(Boolean).pop() ?? err.message;
       fail(new SourceError(`git ${args.find((a) => !a.startsWith('-') && !a.includes('=')) ?? ''} failed: ${detail}`));

@@ -16,6 +16,7 @@ import { BUILD_CONTAINER_LABEL, type CodeBuildDeps } from '../deps.js';
 import { closeOpen, endedPhases, interruptedPhases, sourceFailedPhases } from '../lifecycle.js';
 import { buildspecSource } from '../sources/buildspec-source.js';
 import { fetchSources, type FetchedSources } from '../sources/fetch-sources.js';
+import { hostedGitAuth } from '../sources/git-auth.js';
 import { SourceError } from '../sources/types.js';
 import type { Build, BuildArtifacts, BuildOutcome, BuildPhase } from '../types.js';
 import { buildLogAppender } from './append-log.js';
@@ -52,7 +53,8 @@ export async function runBuild(deps: CodeBuildDeps, build: Build, watch: StopWat
     let fetched: FetchedSources;
     let buildspec: BuildspecSource;
     try {
-      fetched = await fetchSources(objects, build.settings, { primary: ws.src, secondaryRoot: ws.sources, tmp: ws.tmp }, toolEnvironment(deps, ws), watch.signal);
+      const dirs = { primary: ws.src, secondaryRoot: ws.sources, tmp: ws.tmp };
+      fetched = await fetchSources(objects, build.settings, dirs, toolEnvironment(deps, ws), watch.signal, hostedGitAuth(deps, build.settings.endpoint));
       buildspec = await buildspecSource(objects, build.settings.source.buildspec, ws.inlineBuildspec);
     } catch (err) {
       if (watch.signal.aborted) return await finish(...interruptedEnd(watch, current.phases, deps.clock.now()));
