@@ -1,10 +1,11 @@
 /**
  * Where a CodeStarSourceConnection (`FullRepositoryId: owner/repo`) or GitHub v1 (`Owner`/`Repo`)
- * source reads from in nagare: the hosted CodeCommit repository named like the repository part —
- * exactly, or else ignoring case (GitHub names are case-insensitive; `yourusername/AI-kirinuki-kun`
- * finds `ai-kirinuki-kun`). The owner and the connection are not checked: nagare has no GitHub App
- * and no CodeConnections service (docs/compat/codepipeline.md). Push the code with
- * `git push <cloneUrlHttp>` and the pipeline runs as it would from GitHub.
+ * source reads from in nagare when `--git-remotes` does not map it (remote-repository.ts): the
+ * hosted CodeCommit repository named like the repository part — exactly, or else ignoring case
+ * (GitHub names are case-insensitive; `yourusername/AI-kirinuki-kun` finds `ai-kirinuki-kun`). The
+ * owner is not checked: nagare has no GitHub App (docs/compat/codepipeline.md). Push the code with
+ * `git push <cloneUrlHttp>` and the pipeline runs as it would from GitHub. CodeCommit sources read
+ * their hosted repository through the same origin (`hostedOrigin`).
  */
 import { archiveCommit, cloneUrlHttp, getCommit, listRepositories, resolveBranch } from '../../source/index.js';
 import type { GitOrigin } from './git-source.js';
