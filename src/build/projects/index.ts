@@ -21,5 +21,6 @@ export { createProject, type CreateProjectInput } from './create-project.js';
 export { updateProject } from './update-project.js';
 export { deleteProject } from './delete-project.js';
 export { batchGetProjects } from './batch-get-projects.js';
+export { projectNameOf } from './project-name.js';
 export { listProjects, type ListProjectsInput } from './list-projects.js';
 export type { ProjectSortBy } from './project-repo.js';

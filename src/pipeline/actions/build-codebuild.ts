@@ -4,7 +4,7 @@
  * `EnvironmentVariables` as overrides and `codepipeline/<name>` as initiator. The build reports back
  * through a `notify` job (BUILD_DONE_JOB) when it completes; until then the action is waiting.
  */
-import { builds } from '../../build/index.js';
+import { builds, projects } from '../../build/index.js';
 import { errorMessage, isAppError } from '../../shared/index.js';
 import { configurationError, jobFailed, type ActionOutcome, type ActionRun } from './types.js';
 
@@ -18,8 +18,11 @@ interface EnvVar {
 }
 
 export async function runCodeBuild(run: ActionRun): Promise<ActionOutcome> {
-  const { ProjectName: projectName, PrimarySource: primary, EnvironmentVariables: envJson, BatchEnabled: batch } = run.configuration;
-  if (!projectName) return configurationError('ProjectName is required');
+  const { ProjectName: given, PrimarySource: primary, EnvironmentVariables: envJson, BatchEnabled: batch } = run.configuration;
+  if (!given) return configurationError('ProjectName is required');
+  // A name, or the project's ARN (what Terraform's aws_codebuild_project.x.id holds).
+  const projectName = projects.projectNameOf(run.scope, given);
+  if (projectName === undefined) return jobFailed(`Project cannot be found: ${given} is not a CodeBuild project ARN of account ${run.scope.accountId} in ${run.scope.region}`);
   if (batch === 'true') return configurationError('BatchEnabled: nagare does not run batch builds (StartBuildBatch) yet');
   const env = parseEnv(envJson);
   if (typeof env === 'string') return configurationError(env);

@@ -141,6 +141,15 @@ export const ACTION_TYPE_CATALOG: readonly ActionTypeSpec[] = [
     runnable: false,
   },
   {
+    id: id('Deploy', 'AWS', 'CodeDeploy'),
+    properties: [prop('ApplicationName', true, 'The CodeDeploy application'), prop('DeploymentGroupName', true, 'The CodeDeploy deployment group')],
+    input: { minimumCount: 1, maximumCount: 1 },
+    output: { minimumCount: 0, maximumCount: 0 },
+    timeoutMinutes: 5 * 24 * HOUR,
+    outputVariables: [],
+    runnable: false,
+  },
+  {
     id: id('Deploy', 'AWS', 'CodeDeployToECS'),
     properties: [
       prop('ApplicationName', true, 'The CodeDeploy application'),
