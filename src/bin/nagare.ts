@@ -94,8 +94,10 @@ async function up(argv: string[], lang: Lang): Promise<number> {
         .catch((err: unknown) => process.stderr.write(`${errorMessage(err)}\n`))
         .finally(done);
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // Kept installed while stopping: a second Ctrl-C (or SIGTERM) must not kill the process in the
+    // middle of removing build containers; the shutdown itself is bounded.
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
   return 0;
 }

@@ -118,14 +118,17 @@ export async function startServer(config: UpConfig, logger: Logger, facts: Proce
       port,
       storage,
       async close() {
+        // Builds first, while the HTTP server drains: their containers and process groups outlive
+        // this process unless stopped here, and a supervisor's stop timeout runs from the signal.
+        const workersStopped = Promise.all(workers.map((w) => w.stop()));
         await new Promise<void>((ok) => {
           server.close(() => ok());
           // Idle keep-alive sockets would hold close() open; in-flight requests get a short grace.
           server.closeIdleConnections();
           setTimeout(() => server.closeAllConnections(), 3000).unref();
         });
+        await workersStopped;
         await scheduler.stop();
-        await Promise.all(workers.map((w) => w.stop()));
         await closeDb();
       },
     };

@@ -9,6 +9,13 @@ import { EngineHttp, messageOf, readAll } from './engine-http.js';
 import type { ContainerRuntime, ContainerSpec, ExecResult, ExecSink, ExecSpec } from './types.js';
 import { EngineError } from './types.js';
 
+/**
+ * How long a kill or removal may wait for the engine. They run when a build ends — also while the
+ * server shuts down, which must finish in bounded time even if the engine stops answering.
+ */
+const TEARDOWN_TIMEOUT_MS = 10_000;
+const teardown = { timeoutMs: TEARDOWN_TIMEOUT_MS };
+
 export class DockerEngine implements ContainerRuntime {
   private readonly http: EngineHttp;
   readonly socketPath: string;
@@ -28,9 +35,16 @@ export class DockerEngine implements ContainerRuntime {
     return res.status === 200;
   }
 
-  async pullImage(image: string): Promise<void> {
-    const res = await this.http.open('POST', `/images/create?fromImage=${encodeURIComponent(image)}`);
-    const text = await readAll(res);
+  async pullImage(image: string, signal?: AbortSignal): Promise<void> {
+    let text: string;
+    let res: IncomingMessage;
+    try {
+      res = await this.http.open('POST', `/images/create?fromImage=${encodeURIComponent(image)}`, undefined, signal);
+      text = await readAll(res);
+    } catch (err) {
+      if (signal?.aborted) throw new EngineError(0, `pull ${image}: cancelled`);
+      throw err;
+    }
     if ((res.statusCode ?? 0) >= 400) throw new EngineError(res.statusCode ?? 0, `pull ${image}: ${messageOf(text)}`);
     // A failed pull can still answer 200: the error is a line of the progress stream.
     for (const line of text.split('\n')) {
@@ -83,21 +97,23 @@ export class DockerEngine implements ContainerRuntime {
   }
 
   async stopContainer(id: string, timeoutSeconds: number): Promise<void> {
-    await this.http.call('POST', `/containers/${id}/stop?t=${Math.max(0, Math.round(timeoutSeconds))}`, undefined, [304, 404]);
+    const options = { timeoutMs: TEARDOWN_TIMEOUT_MS + Math.max(0, timeoutSeconds) * 1000 };
+    await this.http.call('POST', `/containers/${id}/stop?t=${Math.max(0, Math.round(timeoutSeconds))}`, undefined, [304, 404], options);
   }
 
   async killContainer(id: string): Promise<void> {
     // 409: not running; 404: gone — both mean there is nothing left to kill.
-    await this.http.call('POST', `/containers/${id}/kill?signal=KILL`, undefined, [404, 409, 500]);
+    await this.http.call('POST', `/containers/${id}/kill?signal=KILL`, undefined, [404, 409, 500], teardown);
   }
 
   async removeContainer(id: string): Promise<void> {
-    await this.http.call('DELETE', `/containers/${id}?force=true&v=true`, undefined, [404]);
+    await this.http.call('DELETE', `/containers/${id}?force=true&v=true`, undefined, [404], teardown);
   }
 
   async removeContainersByLabel(key: string, value: string): Promise<number> {
     const filters = encodeURIComponent(JSON.stringify({ label: [`${key}=${value}`] }));
-    const found = await this.http.json<{ Id: string }[]>('GET', `/containers/json?all=true&filters=${filters}`);
+    const listed = await this.http.call('GET', `/containers/json?all=true&filters=${filters}`, undefined, [], teardown);
+    const found = JSON.parse(listed.body) as { Id: string }[];
     for (const c of found) await this.removeContainer(c.Id);
     return found.length;
   }

@@ -14,13 +14,32 @@ export interface EngineResponse {
   body: string;
 }
 
+/**
+ * Ends a call early: `signal` when its caller no longer needs the answer (an interrupted build's
+ * pull), `timeoutMs` when an engine that stops answering must not hold up the caller for ever (the
+ * kill and removal of a build container on shutdown). Either way the call rejects with EngineError.
+ */
+export interface CallOptions {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
 export class EngineHttp {
   constructor(private readonly socketPath: string) {}
 
   /** A call whose whole answer is read; statuses ≥ 400 become EngineError unless listed in `accept`. */
-  async call(method: string, path: string, body?: unknown, accept: number[] = []): Promise<EngineResponse> {
-    const res = await this.open(method, path, body);
-    const text = await readAll(res);
+  async call(method: string, path: string, body?: unknown, accept: number[] = [], options: CallOptions = {}): Promise<EngineResponse> {
+    const signal = signalOf(options);
+    let text: string;
+    let res: IncomingMessage;
+    try {
+      res = await this.open(method, path, body, signal);
+      text = await readAll(res);
+    } catch (err) {
+      if (!signal?.aborted) throw err;
+      const why = options.signal?.aborted ? 'cancelled' : `no answer within ${options.timeoutMs} ms`;
+      throw new EngineError(0, `${method} ${path}: ${why}`);
+    }
     const status = res.statusCode ?? 0;
     if (status >= 400 && !accept.includes(status)) throw new EngineError(status, `${method} ${path}: ${status} ${messageOf(text)}`);
     return { status, body: text };
@@ -31,7 +50,7 @@ export class EngineHttp {
   }
 
   /** The raw response, for streams (exec output, pull progress); the caller consumes it. */
-  open(method: string, path: string, body?: unknown): Promise<IncomingMessage> {
+  open(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<IncomingMessage> {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     return new Promise((ok, fail) => {
       const req = request({
@@ -39,6 +58,7 @@ export class EngineHttp {
         method,
         path: `/${API_VERSION}${path}`,
         headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {},
+        ...(signal ? { signal } : {}),
       });
       req.once('response', ok);
       req.once('error', fail);
@@ -47,12 +67,21 @@ export class EngineHttp {
   }
 }
 
+function signalOf(options: CallOptions): AbortSignal | undefined {
+  const signals = [options.signal, options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs)].filter((s) => s !== undefined);
+  return signals.length <= 1 ? signals[0] : AbortSignal.any(signals);
+}
+
 export function readAll(res: IncomingMessage): Promise<string> {
   return new Promise((ok, fail) => {
     const chunks: Buffer[] = [];
     res.on('data', (c: Buffer) => chunks.push(c));
     res.once('end', () => ok(Buffer.concat(chunks).toString('utf8')));
     res.once('error', fail);
+    // Cut off mid-body (the call was cancelled or timed out): no 'end' will come.
+    res.once('close', () => {
+      if (!res.complete) fail(new Error('response aborted'));
+    });
   });
 }
 

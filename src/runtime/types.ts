@@ -43,15 +43,21 @@ export interface ContainerRuntime {
   /** Resolves when the engine answers; rejects with the reason otherwise. */
   ping(): Promise<void>;
   imageExists(image: string): Promise<boolean>;
-  /** Pulls `image`; rejects with the engine's message (errors arrive inside the progress stream). */
-  pullImage(image: string): Promise<void>;
+  /**
+   * Pulls `image`; rejects with the engine's message (errors arrive inside the progress stream).
+   * `signal` cancels the wait (an interrupted build): the call rejects at once.
+   */
+  pullImage(image: string, signal?: AbortSignal): Promise<void>;
   /** Creates a container and returns its id. */
   createContainer(spec: ContainerSpec): Promise<string>;
   startContainer(id: string): Promise<void>;
   exec(id: string, spec: ExecSpec, sink: ExecSink): Promise<ExecResult>;
   /** SIGTERM, then SIGKILL after `timeoutSeconds` (the engine's `stop`). */
   stopContainer(id: string, timeoutSeconds: number): Promise<void>;
-  /** SIGKILL now; a container that is already gone or stopped is not an error. */
+  /**
+   * SIGKILL now; a container that is already gone or stopped is not an error. This and the
+   * removals below give up (reject) after a bounded time when the engine does not answer.
+   */
   killContainer(id: string): Promise<void>;
   /** Force-removes the container and its anonymous volumes; a missing container is not an error. */
   removeContainer(id: string): Promise<void>;
@@ -59,7 +65,7 @@ export interface ContainerRuntime {
   removeContainersByLabel(key: string, value: string): Promise<number>;
 }
 
-/** The engine answered with an error status. */
+/** The engine answered with an error status (or, with status 0, did not answer in time / the call was cancelled). */
 export class EngineError extends Error {
   constructor(
     readonly statusCode: number,

@@ -12,12 +12,14 @@ import type { Build } from '../types.js';
 import type { CodeBuildScope } from '../../projects/types.js';
 import { INTERRUPTED_CONTEXT } from './interrupted.js';
 
-export type Claim = { kind: 'run'; build: Build } | { kind: 'done'; interrupted?: Build };
+/** `done`: nothing to run; `interrupted` when this claim failed a build that had been running, `ended` when the build had already ended. */
+export type Claim = { kind: 'run'; build: Build } | { kind: 'done'; interrupted?: Build; ended?: Build };
 
 export async function claimBuild(deps: Pick<CodeBuildDeps, 'db' | 'clock' | 'queue'>, scope: CodeBuildScope, buildId: string, timerJobId: number | undefined): Promise<Claim> {
   return deps.db.transaction(async (tx) => {
     const build = await findBuild(tx, scope, buildId, true);
-    if (!build || build.buildComplete) return { kind: 'done' };
+    if (!build) return { kind: 'done' };
+    if (build.buildComplete) return { kind: 'done', ended: build };
     if (timerJobId !== undefined) await deps.queue.cancel(tx, timerJobId);
     const now = deps.clock.now();
     const open = openPhaseType(build.phases);

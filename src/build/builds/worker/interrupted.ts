@@ -17,3 +17,13 @@ export const SHUTDOWN_CONTEXT: PhaseContext = {
   statusCode: 'BUILD_INTERRUPTED',
   message: 'The nagare server shut down while the build was running. Start a new build or use RetryBuild.',
 };
+
+/** The context for a build its worker lost: the server shutting down, or the lease (a crash, another worker). */
+export function lostContext(reason: 'shutdown' | 'lease'): PhaseContext {
+  return reason === 'shutdown' ? SHUTDOWN_CONTEXT : INTERRUPTED_CONTEXT;
+}
+
+/** The agent's log line for a phase context (without the `[Container] <time> ` prefix). */
+export function contextLine(context: PhaseContext): string {
+  return `Phase context status code: ${context.statusCode} Message: ${context.message}`;
+}

@@ -29,3 +29,25 @@ test("the executor's phases from DOWNLOAD_SOURCE on follow the stored ones; DOWN
   assert.equal(m.phases[3]!.startTime.getTime(), at(1).getTime());
   assert.equal(m.phases[3]!.durationInSeconds, 20);
 });
+
+test("an executor that ends in its own PROVISIONING (a pull failed, or the build was stopped meanwhile) ends the build's PROVISIONING", () => {
+  const failed = { statusCode: 'CLIENT_ERROR', message: 'CannotPullContainerError: pull x: manifest unknown' };
+  const m = mergePhases(prefix, at(1), {
+    currentPhase: 'COMPLETED',
+    phases: [
+      { phaseType: 'SUBMITTED', phaseStatus: 'SUCCEEDED', startTime: at(2), endTime: at(2), durationInSeconds: 0 },
+      { phaseType: 'PROVISIONING', phaseStatus: 'FAILED', startTime: at(2), endTime: at(9), durationInSeconds: 7, contexts: [failed] },
+      { phaseType: 'FINALIZING', phaseStatus: 'SUCCEEDED', startTime: at(9), endTime: at(9), durationInSeconds: 0, contexts: [{ statusCode: '', message: '' }] },
+      { phaseType: 'COMPLETED', startTime: at(9) },
+    ],
+  });
+  assert.equal(m.currentPhase, 'COMPLETED');
+  assert.deepEqual(m.phases.map((p) => `${p.phaseType}:${p.phaseStatus ?? ''}`), ['SUBMITTED:SUCCEEDED', 'QUEUED:SUCCEEDED', 'PROVISIONING:FAILED', 'FINALIZING:SUCCEEDED', 'COMPLETED:']);
+  assert.deepEqual(m.phases[2], { phaseType: 'PROVISIONING', phaseStatus: 'FAILED', startTime: at(1), endTime: at(9), durationInSeconds: 8, contexts: [failed] });
+});
+
+test('while the executor is still provisioning, fetching and provisioning show as DOWNLOAD_SOURCE in progress', () => {
+  const m = mergePhases(prefix, at(1), { currentPhase: 'PROVISIONING', phases: [{ phaseType: 'SUBMITTED', phaseStatus: 'SUCCEEDED', startTime: at(2) }, { phaseType: 'PROVISIONING', startTime: at(2) }] });
+  assert.equal(m.currentPhase, 'DOWNLOAD_SOURCE');
+  assert.deepEqual(m.phases.at(-1), { phaseType: 'DOWNLOAD_SOURCE', startTime: at(1) });
+});

@@ -21,7 +21,7 @@ import { SourceError } from '../sources/types.js';
 import type { Build, BuildArtifacts, BuildOutcome, BuildPhase } from '../types.js';
 import { buildLogAppender } from './append-log.js';
 import { baseEnvironment, containerBaseEnvironment, maskedValues, systemEnvironment, toolEnvironment } from './build-environment.js';
-import { INTERRUPTED_CONTEXT, SHUTDOWN_CONTEXT } from './interrupted.js';
+import { contextLine, lostContext } from './interrupted.js';
 import { LogSink } from './log-sink.js';
 import { mergePhases } from './merge-phases.js';
 import { ProgressWriter } from './progress.js';
@@ -57,7 +57,7 @@ export async function runBuild(deps: CodeBuildDeps, build: Build, watch: StopWat
       fetched = await fetchSources(objects, build.settings, dirs, toolEnvironment(deps, ws), watch.signal, hostedGitAuth(deps, build.settings.endpoint));
       buildspec = await buildspecSource(objects, build.settings.source.buildspec, ws.inlineBuildspec);
     } catch (err) {
-      if (watch.signal.aborted) return await finish(...interruptedEnd(watch, current.phases, deps.clock.now()));
+      if (watch.signal.aborted) return await finish(...interruptedEnd(watch, current.phases, deps.clock.now(), agent));
       if (!(err instanceof SourceError)) throw err;
       agent('Waiting for agent ping', 'Waiting for DOWNLOAD_SOURCE', 'Phase is DOWNLOAD_SOURCE', `CODEBUILD_SRC_DIR=${ws.src}`);
       agent('Phase complete: DOWNLOAD_SOURCE State: FAILED', `Phase context status code: CLIENT_ERROR Message: ${err.message}`);
@@ -97,7 +97,8 @@ export async function runBuild(deps: CodeBuildDeps, build: Build, watch: StopWat
     const phases = mergePhases(prefix, fetchStart, result).phases;
     const outcome = { ...outcomeOf(result, produced, fetched), ...(reportArns.length > 0 ? { reportArns } : {}) };
     if (watch.lostReason !== undefined && !watch.stopRequested) {
-      const context = watch.lostReason === 'shutdown' ? SHUTDOWN_CONTEXT : INTERRUPTED_CONTEXT;
+      const context = lostContext(watch.lostReason);
+      agent(contextLine(context));
       return await finish('FAILED', interruptedPhases(phases, context), outcome);
     }
     await finish(result.buildStatus, phases, outcome);
@@ -134,10 +135,12 @@ function runInContainer(deps: CodeBuildDeps, build: Build, ws: Workspace, input:
   });
 }
 
-/** Interrupted before the executor started: StopBuild → STOPPED; a lost worker → FAILED with the reason. */
-function interruptedEnd(watch: StopWatch, phases: BuildPhase[], at: Date): [Build['buildStatus'], BuildPhase[]] {
+/** Interrupted before the executor started: StopBuild → STOPPED; a lost worker → FAILED with the reason (also logged). */
+function interruptedEnd(watch: StopWatch, phases: BuildPhase[], at: Date, agent: (line: string) => void): [Build['buildStatus'], BuildPhase[]] {
   if (watch.stopRequested) return ['STOPPED', endedPhases(phases, 'STOPPED', at)];
-  return ['FAILED', endedPhases(phases, 'FAILED', at, watch.lostReason === 'shutdown' ? SHUTDOWN_CONTEXT : INTERRUPTED_CONTEXT)];
+  const context = lostContext(watch.lostReason ?? 'lease');
+  agent(contextLine(context));
+  return ['FAILED', endedPhases(phases, 'FAILED', at, context)];
 }
 
 function outcomeOf(result: LocalBuildResult, produced: { artifacts?: BuildArtifacts; secondaryArtifacts: BuildArtifacts[] }, fetched: FetchedSources): BuildOutcome {

@@ -18,6 +18,8 @@ export interface ContainerContext extends RunContext {
   image?: string;
   /** Set once the container was killed (timeout, StopBuild): exec results after that are kills. */
   killed: boolean;
+  /** Set when the build's end removed (or went to remove) its container: see teardown.ts. */
+  tornDown: boolean;
 }
 
 /** Kills the build container once; everything running in it (every exec, `&` jobs) dies with it. */

@@ -26,15 +26,16 @@ export function isManagedImage(image: string): boolean {
 
 export type ImageResolution = { image: string; how: 'local' | 'mapped' | 'pulled' } | { problem: string };
 
-export async function resolveImage(runtime: ContainerRuntime, requested: string, defaultImage = DEFAULT_BUILD_IMAGE): Promise<ImageResolution> {
+/** `signal` (the build's interrupt) cancels a pull still running when the build is stopped. */
+export async function resolveImage(runtime: ContainerRuntime, requested: string, defaultImage = DEFAULT_BUILD_IMAGE, signal?: AbortSignal): Promise<ImageResolution> {
   try {
     if (await runtime.imageExists(requested)) return { image: requested, how: 'local' };
     if (isManagedImage(requested)) {
       if (await runtime.imageExists(defaultImage)) return { image: defaultImage, how: 'mapped' };
-      await runtime.pullImage(defaultImage);
+      await runtime.pullImage(defaultImage, signal);
       return { image: defaultImage, how: 'mapped' };
     }
-    await runtime.pullImage(requested);
+    await runtime.pullImage(requested, signal);
     return { image: requested, how: 'pulled' };
   } catch (err) {
     return { problem: err instanceof Error ? err.message : String(err) };

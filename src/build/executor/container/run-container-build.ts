@@ -2,7 +2,8 @@
  * The container executor: the local executor's state machine walk (decide.ts), with every command
  * exec'd in one long-lived container started from the project's environment image (spec B
  * `ProjectEnvironment`). Timeout and StopBuild kill the container — every process of the build with
- * it — and end the running phase TIMED_OUT / STOPPED; the container is always removed at the end.
+ * it — and end the running phase TIMED_OUT / STOPPED; the container is always removed at the end,
+ * even one PROVISIONING creates after the build was interrupted (teardown.ts).
  * Every outcome is a result; only bugs and broken hosts throw.
  */
 import { readFile } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import type { ContainerContext } from './context.js';
 import { killBuildContainer } from './context.js';
 import { containerSrcDir, containerStateFiles } from './paths.js';
 import { runContainerPhase } from './run-phase.js';
+import { tearDown } from './teardown.js';
 import type { ContainerBuildInput, ContainerBuildResult } from './types.js';
 
 /** How long to let an interrupted phase settle before returning (its exec streams are closing). */
@@ -49,6 +51,7 @@ export async function runContainerBuild(input: ContainerBuildInput): Promise<Con
     commandCount: 0,
     sourceGranted: true,
     killed: false,
+    tornDown: false,
   };
   const stop = (why: 'TIMED_OUT' | 'STOPPED'): void => {
     reason ??= why;
@@ -79,10 +82,8 @@ export async function runContainerBuild(input: ContainerBuildInput): Promise<Con
     clearTimeout(timer);
     input.signal?.removeEventListener('abort', onStop);
     if (inFlight) await within(inFlight, SETTLE_MS);
-    if (ctx.containerId) {
-      await killBuildContainer(ctx);
-      await input.runtime.removeContainer(ctx.containerId).catch(() => undefined);
-    }
+    // Best effort: a container the engine would not remove still carries the build's labels.
+    await tearDown(ctx).catch(() => undefined);
     await ctx.log.idle();
   }
   return resultOf(state, ctx);

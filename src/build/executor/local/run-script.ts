@@ -59,7 +59,9 @@ export async function runScript(run: ScriptRun): Promise<ScriptResult> {
   const pgid = child.pid!;
   run.groups.track(pgid);
   const onAbort = (): void => void run.groups.terminate(pgid, run.graceMs);
-  run.interrupt.addEventListener('abort', onAbort, { once: true });
+  // An interrupt that came while the process was spawning fired before this listener existed.
+  if (run.interrupt.aborted) onAbort();
+  else run.interrupt.addEventListener('abort', onAbort, { once: true });
   try {
     const { code, signal } = await exited;
     await within(closed, DRAIN_MS);
