@@ -23,6 +23,7 @@ const BENCHES = [
   'codepipeline-overhead',
   'codepipeline-parallel',
   'codepipeline-state',
+  'codepipeline-git-sources',
 ];
 const WATCHDOG_MS = Number(process.env.NAGARE_BENCH_TIMEOUT_S ?? 600) * 1000;
 
